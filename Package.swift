@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Samsyn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "samsyn", targets: ["samsyn"]),
+        .library(name: "SamsynCore", targets: ["SamsynCore"]),
+    ],
+    dependencies: [
+        // YAML parsing with a line and column on every node (built on libyaml).
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // The command line: subcommands, options, --help, exit codes.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // One tiny C shim: the atomic directory swap (renameat2) that Glibc's Swift overlay does not expose.
+        .target(name: "CSamsynSys"),
+        .target(
+            name: "SamsynCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                "CSamsynSys",
+            ]
+        ),
+        .executableTarget(
+            name: "samsyn",
+            dependencies: [
+                "SamsynCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SamsynCoreTests",
+            dependencies: ["SamsynCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SamsynEndToEndTests",
+            dependencies: ["samsyn"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,108 @@
+/// An exact rational number. Means and ratios are computed with these and
+/// rounded once at the end, so a mean of 25/8 really is 3.125 and rounds to
+/// 3.13 (a binary float could hold 3.12499… and round the wrong way).
+public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let numerator: Int
+    public let denominator: Int
+
+    public init(_ numerator: Int, _ denominator: Int = 1) {
+        precondition(denominator != 0, "Exact: zero denominator")
+        let sign = denominator < 0 ? -1 : 1
+        let divisor = Exact.gcd(abs(numerator), abs(denominator))
+        self.numerator = sign * numerator / max(divisor, 1)
+        self.denominator = sign * denominator / max(divisor, 1)
+    }
+
+    /// Parses a plain decimal such as `12`, `1.5` or `0.25`. Nil for anything else.
+    public init?(decimal text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              text.count <= 15 else { return nil }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard let whole = Int(parts[0] + fraction) else { return nil }
+        var scale = 1
+        for _ in fraction { scale *= 10 }
+        self.init(whole, scale)
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+
+    public static let zero = Exact(0)
+
+    public static func + (a: Exact, b: Exact) -> Exact {
+        Exact(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+    }
+    public static func - (a: Exact, b: Exact) -> Exact {
+        Exact(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator)
+    }
+    public static func * (a: Exact, b: Exact) -> Exact {
+        Exact(a.numerator * b.numerator, a.denominator * b.denominator)
+    }
+    public static func / (a: Exact, b: Exact) -> Exact {
+        Exact(a.numerator * b.denominator, a.denominator * b.numerator)
+    }
+    public static func < (a: Exact, b: Exact) -> Bool {
+        a.numerator * b.denominator < b.numerator * a.denominator
+    }
+
+    /// The mean of some integers; nil for none.
+    public static func mean<S: Sequence>(_ values: S) -> Exact? where S.Element == Int {
+        var sum = 0, count = 0
+        for value in values { sum += value; count += 1 }
+        return count == 0 ? nil : Exact(sum, count)
+    }
+
+    /// The mean of exact values; nil for none.
+    public static func mean(_ values: [Exact]) -> Exact? {
+        values.isEmpty ? nil : values.reduce(.zero, +) / Exact(values.count)
+    }
+
+    /// Rounded to `decimals` places, half away from zero, as the indicator
+    /// contract requires.
+    public func rounded(decimals: Int) -> Rounded {
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = abs(numerator) * scale
+        var units = scaled / denominator
+        // Half away from zero: compare twice the remainder with the denominator.
+        if 2 * (scaled % denominator) >= denominator { units += 1 }
+        return Rounded(units: numerator < 0 ? -units : units, decimals: decimals)
+    }
+
+    public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
+}
+
+/// A number already rounded to a fixed number of decimals: `units` × 10^-decimals.
+/// It prints without trailing zeros (3.5, not 3.50), as the contract asks.
+public struct Rounded: Hashable, Sendable, CustomStringConvertible {
+    public let units: Int
+    public let decimals: Int
+
+    /// The shortest exact text, with `separator` as the decimal mark
+    /// ("." for JSON, "," for Swedish spreadsheets and pages).
+    public func text(separator: String = ".") -> String {
+        var digits = String(abs(units))
+        if digits.count <= decimals {
+            digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+        }
+        var whole = String(digits.dropLast(decimals))
+        var fraction = String(digits.suffix(decimals))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if whole.isEmpty { whole = "0" }
+        let sign = units < 0 ? "-" : ""
+        return fraction.isEmpty ? sign + whole : sign + whole + separator + fraction
+    }
+
+    public var description: String { text() }
+
+    public var doubleValue: Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return Double(units) / scale
+    }
+}

@@ -1,0 +1,199 @@
+/// Step 3 of the pipeline: the structural indicators, as pure functions of
+/// the validated project and the as-of date. No files, no clock: the same
+/// input and date always give the same report (see docs/indicators.md).
+public enum Indicators {
+    public static func compute(_ project: Project, asOf day: Day) -> IndicatorReport {
+        let config = project.config
+        let held = project.activities.filter { $0.isHeld(asOf: day) }
+        return IndicatorReport(
+            asOf: day,
+            project: ProjectSummary(name: config.name, reference: config.reference, start: config.start, end: config.end),
+            agreements: agreements(project, asOf: day),
+            trainings: activities(project.activities.filter { $0.kind == .training }, asOf: day),
+            themeDays: activities(project.activities.filter { $0.kind == .themeDay }, asOf: day),
+            meetings: activities(project.activities.filter { $0.kind == .meeting }, asOf: day),
+            principles: principles(held: held, asOf: day),
+            competence: competence(config.organisations, held: held),
+            caseworkerMeetings: caseworkerMeetings(config, held: held, asOf: day),
+            assessments: assessments(project, asOf: day))
+    }
+
+    // MARK: Agreements
+
+    static func agreements(_ project: Project, asOf day: Day) -> AgreementIndicators {
+        let all = project.agreements
+        let inForce = all.filter { $0.isInForce(on: day) }
+        var byStatus: [Agreement.Status: Int] = [:]
+        for status in Agreement.Status.allCases { byStatus[status] = all.filter { $0.status == status }.count }
+
+        let warningEnd = day.adding(days: project.config.targets.agreementExpiryWarningDays)
+        let expiring = inForce.filter { agreement in
+            guard let end = agreement.effectiveEnd else { return false }
+            return day <= end && end <= warningEnd
+        }.map(\.id)
+
+        var coverage: [String: [String]] = [:]
+        var gaps: [String: [String]] = [:]
+        for subproject in project.config.subprojects {
+            let covered = Set(inForce.filter { $0.applies(to: subproject.id) }.flatMap(\.parties))
+            coverage[subproject.id] = sortedIDs(covered)
+            gaps[subproject.id] = sortedIDs(Set(subproject.partners).subtracting(covered))
+        }
+
+        return AgreementIndicators(
+            total: all.count,
+            byStatus: byStatus,
+            inForce: inForce.count,
+            inForceIndependent: inForce.filter(\.independentOfIndividuals).count,
+            signedByYear: countByYear(all.filter { $0.status != .draft }.compactMap(\.signed)),
+            expiring: sortedIDs(expiring),
+            coverage: coverage,
+            gaps: gaps)
+    }
+
+    // MARK: Activities
+
+    static func activities(_ ofKind: [Activity], asOf day: Day) -> ActivityIndicators {
+        let held = ofKind.filter { $0.isHeld(asOf: day) }
+        let entries = held.flatMap(\.participants)
+        var hours = Exact.zero
+        for activity in held {
+            if let perPerson = activity.hours { hours = hours + perPerson * Exact(activity.participantCount) }
+        }
+        var byType: [Activity.MeetingType: Int]?
+        if ofKind.first?.kind == .meeting {
+            byType = [:]
+            for meeting in held { if let type = meeting.meetingType { byType![type, default: 0] += 1 } }
+        }
+        return ActivityIndicators(
+            held: held.count,
+            planned: ofKind.count - held.count,
+            heldByYear: countByYear(held.map(\.date)),
+            participants: entries.reduce(0) { $0 + $1.count },
+            women: entries.reduce(0) { $0 + ($1.women ?? 0) },
+            men: entries.reduce(0) { $0 + ($1.men ?? 0) },
+            nonBinary: entries.reduce(0) { $0 + ($1.nonBinary ?? 0) },
+            participantHours: hours.rounded(decimals: 1),
+            heldByType: byType)
+    }
+
+    // MARK: Horizontal principles
+
+    static func principles(held: [Activity], asOf day: Day) -> PrincipleIndicators {
+        let withPrinciples = held.filter { !$0.principles.isEmpty }
+        var byPrinciple: [Principle: Int] = [:]
+        for principle in Principle.allCases {
+            byPrinciple[principle] = held.filter { $0.principles.contains(principle) }.count
+        }
+        let coveredThisYear = Set(held.filter { $0.date.year == day.year }.flatMap(\.principles))
+        return PrincipleIndicators(
+            activitiesByYear: countByYear(withPrinciples.map(\.date)),
+            byPrinciple: byPrinciple,
+            themeDaysByYear: countByYear(held.filter { $0.kind == .themeDay }.map(\.date)),
+            uncoveredThisYear: Principle.allCases.filter { !coveredThisYear.contains($0) }.sorted())
+    }
+
+    // MARK: Competence development
+
+    static func competence(_ organisations: [Organisation], held: [Activity]) -> [String: Competence] {
+        var attendances: [String: Int] = [:]
+        for activity in held where activity.kind == .training || activity.kind == .themeDay {
+            for entry in activity.participants { attendances[entry.organisation, default: 0] += entry.count }
+        }
+        var result: [String: Competence] = [:]
+        for organisation in organisations {
+            let count = attendances[organisation.id] ?? 0
+            let share = organisation.trainingTarget.flatMap { target in
+                target > 0 ? Exact(count, target).rounded(decimals: 3) : nil
+            }
+            result[organisation.id] = Competence(target: organisation.trainingTarget, attendances: count, share: share)
+        }
+        return result
+    }
+
+    // MARK: Case-worker meetings
+
+    static func caseworkerMeetings(_ config: SiteConfig, held: [Activity], asOf day: Day) -> [String: CaseworkerMeetings] {
+        let meetings = held.filter { $0.kind == .meeting && $0.meetingType == .caseworker }
+        let target = config.targets.caseworkerMeetingsPerYear
+        var result: [String: CaseworkerMeetings] = [:]
+        for subproject in config.subprojects {
+            let applying = meetings.filter { $0.applies(to: subproject.id) }
+            let thisYear = applying.filter { $0.date.year == day.year }.count
+            // this_year >= target × day-of-year / days-in-year, kept in whole numbers.
+            let onTrack = thisYear * day.daysInYear >= target * day.dayOfYear
+            result[subproject.id] = CaseworkerMeetings(byYear: countByYear(applying.map(\.date)), thisYear: thisYear,
+                                                       target: target, onTrack: onTrack)
+        }
+        return result
+    }
+
+    // MARK: BIP self-assessment
+
+    static func assessments(_ project: Project, asOf day: Day) -> [String: AssessmentHistory] {
+        let questions = project.config.questionnaire.questions.map(\.id)
+        let interval = project.config.targets.assessmentIntervalMonths
+        var result: [String: AssessmentHistory] = [:]
+        for subproject in project.config.subprojects {
+            let rounds = project.assessments
+                .filter { $0.subproject == subproject.id && $0.date <= day }
+                .sorted(by: byDateThenID)
+                .map { round(of: $0, questions: questions) }
+
+            var change: [String: Rounded] = [:]
+            if rounds.count >= 2 {
+                let latest = rounds[rounds.count - 1].exactMeans, previous = rounds[rounds.count - 2].exactMeans
+                for (question, mean) in latest {
+                    if let before = previous[question] { change[question] = (mean - before).rounded(decimals: 2) }
+                }
+            }
+            var weakest: [String] = []
+            if let latest = rounds.last, let lowest = latest.exactMeans.values.min() {
+                weakest = sortedIDs(latest.exactMeans.filter { $0.value == lowest }.map(\.key))
+            }
+            var overdue = false
+            if subproject.start <= day {
+                if let latest = rounds.last {
+                    overdue = latest.date.adding(months: interval) < day
+                } else {
+                    overdue = true
+                }
+            }
+            result[subproject.id] = AssessmentHistory(rounds: rounds, latest: rounds.last?.id, change: change,
+                                                      weakest: weakest, overdue: overdue)
+        }
+        return result
+    }
+
+    /// Oldest first; the same date is ordered by id (byte order).
+    private static func byDateThenID(_ a: SelfAssessment, _ b: SelfAssessment) -> Bool {
+        a.date != b.date ? a.date < b.date : byteOrder(a.id, b.id)
+    }
+
+    static func round(of assessment: SelfAssessment, questions: [String]) -> AssessmentHistory.Round {
+        let responses = assessment.responseList
+        var exactMeans: [String: Exact] = [:]
+        for question in questions {
+            if let mean = Exact.mean(responses.compactMap { $0[question] }) { exactMeans[question] = mean }
+        }
+        return AssessmentHistory.Round(
+            id: assessment.id,
+            date: assessment.date,
+            respondents: responses.count,
+            means: exactMeans.mapValues { $0.rounded(decimals: 2) },
+            index: Exact.mean(questions.compactMap { exactMeans[$0] })?.rounded(decimals: 2),
+            exactMeans: exactMeans)
+    }
+
+    // MARK: Helpers
+
+    static func countByYear(_ days: [Day]) -> ByYear {
+        var counts: ByYear = [:]
+        for day in days { counts[day.yearKey, default: 0] += 1 }
+        return counts
+    }
+
+    static func sortedIDs<S: Sequence>(_ ids: S) -> [String] where S.Element == String {
+        ids.sorted(by: byteOrder)
+    }
+}

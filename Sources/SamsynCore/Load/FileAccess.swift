@@ -1,0 +1,76 @@
+import Foundation
+
+/// How the loader reaches files. It is injected as a value so that tests run
+/// on in-memory projects and need no disk; `DiskFiles` is the real one.
+public protocol FileAccess: Sendable {
+    /// Every regular file below `folder` (relative to the project root, "/"-separated),
+    /// skipping names that start with "." or "_". Nil when the folder does not exist.
+    func files(under folder: String) -> [FileEntry]?
+    /// Whether the relative path names an existing regular file.
+    func fileExists(_ path: String) -> Bool
+    /// The bytes of a file listed by `files(under:)` or checked by `fileExists`.
+    func read(_ path: String) throws -> [UInt8]
+    /// The size in bytes, without reading the file.
+    func size(of path: String) -> Int?
+}
+
+public struct FileEntry: Hashable, Sendable {
+    /// Relative to the project root, "/"-separated.
+    public var path: String
+    /// Set when the entry is a symbolic link that leads outside the project root:
+    /// such a file is reported, never read.
+    public var linksOutsideRoot: Bool
+
+    public init(path: String, linksOutsideRoot: Bool = false) {
+        self.path = path
+        self.linksOutsideRoot = linksOutsideRoot
+    }
+}
+
+public enum FileAccessError: Error, Sendable {
+    /// A symbolic link that resolves outside the project root.
+    case linksOutsideRoot
+    case missing
+}
+
+/// An in-memory project for tests: relative path → file contents.
+public struct MemoryFiles: FileAccess {
+    public var contents: [String: [UInt8]]
+
+    public init(_ files: [String: String]) {
+        contents = files.mapValues { Array($0.utf8) }
+    }
+
+    public init(bytes: [String: [UInt8]]) {
+        contents = bytes
+    }
+
+    public func files(under folder: String) -> [FileEntry]? {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let paths = contents.keys.filter { path in
+            guard path.hasPrefix(prefix) else { return false }
+            return !path.dropFirst(prefix.count).split(separator: "/").contains { isSkippedName($0) }
+        }
+        if paths.isEmpty && !contents.keys.contains(where: { $0.hasPrefix(prefix) }) { return nil }
+        return paths.sorted(by: byteOrder).map { FileEntry(path: $0) }
+    }
+
+    public func fileExists(_ path: String) -> Bool { contents[path] != nil }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let bytes = contents[path] else { throw FileAccessError.missing }
+        return bytes
+    }
+
+    public func size(of path: String) -> Int? { contents[path]?.count }
+}
+
+/// Files and folders whose name starts with "." or "_" are skipped (data-format contract).
+func isSkippedName<S: StringProtocol>(_ name: S) -> Bool {
+    name.hasPrefix(".") || name.hasPrefix("_")
+}
+
+/// Byte order, the one sort order the contract uses everywhere.
+func byteOrder(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}

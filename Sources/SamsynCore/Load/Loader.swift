@@ -1,0 +1,194 @@
+import Yams
+
+/// The kinds of record file under `content/`, by folder.
+public enum RecordKind: String, CaseIterable, Sendable {
+    case agreements, trainings, themeDays = "theme-days", meetings, assessments
+
+    public var folder: String { "content/" + rawValue }
+}
+
+/// One YAML file, read and parsed: its text (for the personal-number scan)
+/// and its node tree, where every value keeps its line and column.
+public struct SourceFile {
+    public var path: String
+    public var text: String
+    /// Nil for an empty file (or one holding only comments).
+    public var root: Node?
+}
+
+/// What the load step hands to validation: parsed files, plus the problems
+/// that stopped a file from being parsed at all.
+public struct LoadedProject {
+    public var config: SourceFile?
+    public var records: [RecordKind: [SourceFile]]
+    public var diagnostics: [Diagnostic]
+    /// How many files were looked at (for the summary line).
+    public var fileCount: Int
+}
+
+/// Step 1 of the pipeline: find the project's files, read them safely and parse
+/// the YAML. It knows nothing of what the records mean.
+public struct Loader: Sendable {
+    /// Larger files are refused before they are read. A record is a few dozen
+    /// lines; a megabyte of YAML is a mistake or an attack.
+    public static let maxFileBytes = 1_048_576
+    /// With aliases expanded, a file may hold at most this many values: a
+    /// "billion laughs" file is refused instead of exhausting memory and time.
+    public static let maxExpandedValues = 100_000
+
+    public static let configPath = "config/site.yaml"
+
+    let files: any FileAccess
+
+    public init(files: any FileAccess) {
+        self.files = files
+    }
+
+    public func load() -> LoadedProject {
+        var diagnostics: [Diagnostic] = []
+        var fileCount = 0
+
+        var config: SourceFile?
+        if files.fileExists(Loader.configPath) {
+            fileCount += 1
+            config = read(Loader.configPath, into: &diagnostics)
+        } else {
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: Loader.configPath),
+                                          "the project has no config/site.yaml",
+                                          hint: "run samsyn in the project folder, or give --root DIR; the file holds project:, organisations: and subprojects:"))
+        }
+
+        var records: [RecordKind: [SourceFile]] = [:]
+        let known = RecordKind.allCases.map(\.folder)
+        for entry in files.files(under: "content") ?? [] {
+            guard isYAML(entry.path) else { continue }
+            fileCount += 1
+            guard let kind = RecordKind.allCases.first(where: { entry.path.hasPrefix($0.folder + "/") }) else {
+                let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: entry.path),
+                                              "'\(folder)' is not a content folder, so this file would be ignored",
+                                              hint: suggestion(for: folder, among: known).map { "did you mean '\($0)'?" }
+                                                  ?? "content folders: " + known.joined(separator: ", ")))
+                continue
+            }
+            if entry.linksOutsideRoot {
+                diagnostics.append(linkOutside(entry.path))
+                continue
+            }
+            if let file = read(entry.path, into: &diagnostics) {
+                records[kind, default: []].append(file)
+            }
+        }
+        return LoadedProject(config: config, records: records, diagnostics: diagnostics, fileCount: fileCount)
+    }
+
+    private func isYAML(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+    }
+
+    private func linkOutside(_ path: String) -> Diagnostic {
+        Diagnostic(.error, SourceLocation(file: path), "this is a link to a file outside the project folder; it is not read",
+                   hint: "copy the file into the project instead of linking to it")
+    }
+
+    /// Reads, decodes and parses one file; on failure records why and returns nil.
+    func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let here = SourceLocation(file: path)
+        if let size = files.size(of: path), size > Loader.maxFileBytes {
+            diagnostics.append(Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
+                                          hint: "split it into several files, one record each"))
+            return nil
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(path)
+        } catch FileAccessError.linksOutsideRoot {
+            diagnostics.append(linkOutside(path))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.error, here, "the file cannot be read: \(error)"))
+            return nil
+        }
+        guard bytes.count <= Loader.maxFileBytes else {
+            diagnostics.append(Diagnostic(.error, here, "the file is larger than \(Loader.maxFileBytes) bytes (1 MiB)",
+                                          hint: "split it into several files, one record each"))
+            return nil
+        }
+        guard let text = TextDecoding.utf8(bytes) else {
+            let line = TextDecoding.lineOfFirstInvalidByte(bytes)
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1),
+                                          "the file is not valid UTF-8",
+                                          hint: "save it as UTF-8 (in most editors: Save with encoding → UTF-8)"))
+            return nil
+        }
+        do {
+            let root = try Yams.compose(yaml: text)
+            if let root, let problem = ExpansionBudget.check(root, limit: Loader.maxExpandedValues) {
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), problem,
+                                              hint: "write the values out instead of repeating them with YAML anchors (&) and aliases (*)"))
+                return nil
+            }
+            return SourceFile(path: path, text: text, root: root)
+        } catch let error as YamlError {
+            diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "the YAML cannot be read: \(error)"))
+            return nil
+        }
+    }
+}
+
+enum TextDecoding {
+    /// UTF-8 text with a leading byte-order mark removed; nil when the bytes are not UTF-8.
+    static func utf8(_ bytes: [UInt8]) -> String? {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        var decoded = String.UnicodeScalarView()
+        var decoder = UTF8()
+        var iterator = body.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): decoded.append(scalar)
+            case .emptyInput: return String(decoded)
+            case .error: return nil
+            }
+        }
+    }
+
+    /// 1-based line of the first byte that is not valid UTF-8.
+    static func lineOfFirstInvalidByte(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1 }
+        }
+        return line
+    }
+}
+
+/// Counts the values of a parsed tree with aliases expanded, stopping as soon
+/// as the limit is passed (so the count itself can never explode).
+enum ExpansionBudget {
+    static func check(_ root: Node, limit: Int) -> String? {
+        var remaining = limit
+        return visit(root, &remaining)
+            ? nil
+            : "the file expands to more than \(limit) values (YAML aliases repeat data); it is refused"
+    }
+
+    private static func visit(_ node: Node, _ remaining: inout Int) -> Bool {
+        remaining -= 1
+        guard remaining >= 0 else { return false }
+        switch node {
+        case .scalar, .alias:
+            return true
+        case .sequence(let sequence):
+            for item in sequence where !visit(item, &remaining) { return false }
+            return true
+        case .mapping(let mapping):
+            for (key, value) in mapping where !visit(key, &remaining) || !visit(value, &remaining) { return false }
+            return true
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// The whole validated project: `config/site.yaml` plus every record in
+/// `content/`. Everything downstream (indicators, tables, pages) reads this
+/// and nothing else.
+public struct Project: Sendable {
+    public var config: SiteConfig
+    public var agreements: [Agreement]
+    public var activities: [Activity]
+    public var assessments: [SelfAssessment]
+
+    public init(config: SiteConfig, agreements: [Agreement] = [], activities: [Activity] = [],
+                assessments: [SelfAssessment] = []) {
+        self.config = config
+        self.agreements = agreements
+        self.activities = activities
+        self.assessments = assessments
+    }
+}
+
+/// `config/site.yaml`.
+public struct SiteConfig: Sendable {
+    public var name: String
+    public var reference: String?
+    public var owner: String?
+    public var start: Day
+    public var end: Day
+    public var language: Language
+    public var organisations: [Organisation]
+    public var subprojects: [Subproject]
+    public var targets: Targets
+    public var questionnaire: Questionnaire
+
+    public init(name: String, reference: String? = nil, owner: String? = nil, start: Day, end: Day,
+                language: Language = .sv, organisations: [Organisation], subprojects: [Subproject] = [],
+                targets: Targets = Targets(), questionnaire: Questionnaire = .bip) {
+        self.name = name
+        self.reference = reference
+        self.owner = owner
+        self.start = start
+        self.end = end
+        self.language = language
+        self.organisations = organisations
+        self.subprojects = subprojects
+        self.targets = targets
+        self.questionnaire = questionnaire
+    }
+}
+
+public enum Language: String, CaseIterable, Sendable {
+    case sv, en
+}
+
+public struct Organisation: Sendable, Identifiable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case stateAgency = "state-agency"
+        case region
+        case municipality
+        case coordinationAssociation = "coordination-association"
+        case other
+    }
+
+    public var id: String
+    public var name: String
+    public var type: Kind
+    /// Planned number of people in competence development; nil when none is set.
+    public var trainingTarget: Int?
+    public var orgNumber: String?
+
+    public init(id: String, name: String, type: Kind = .other, trainingTarget: Int? = nil, orgNumber: String? = nil) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.trainingTarget = trainingTarget
+        self.orgNumber = orgNumber
+    }
+}
+
+public struct Subproject: Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var start: Day
+    public var end: Day
+    /// Organisations expected to be covered by agreements.
+    public var partners: [String]
+
+    public init(id: String, name: String, start: Day, end: Day, partners: [String] = []) {
+        self.id = id
+        self.name = name
+        self.start = start
+        self.end = end
+        self.partners = partners
+    }
+}
+
+public struct Targets: Sendable, Equatable {
+    public var caseworkerMeetingsPerYear = 3
+    public var themeDaysPerYear = 2
+    public var agreementExpiryWarningDays = 90
+    public var assessmentIntervalMonths = 6
+
+    public init() {}
+}
+
+/// The self-assessment questions and their scale.
+public struct Questionnaire: Sendable {
+    public struct Question: Sendable, Identifiable {
+        public var id: String
+        public var text: String
+        public var textEn: String?
+
+        public init(id: String, text: String, textEn: String? = nil) {
+            self.id = id
+            self.text = text
+            self.textEn = textEn
+        }
+    }
+
+    public var scaleMin: Int
+    public var scaleMax: Int
+    public var questions: [Question]
+
+    public init(scaleMin: Int = 1, scaleMax: Int = 5, questions: [Question]) {
+        self.scaleMin = scaleMin
+        self.scaleMax = scaleMax
+        self.questions = questions
+    }
+
+    /// The six organisational questions from the Danish BIP study, as the
+    /// IRIS 2 application words them. Used when config gives no `assessment:`.
+    public static let bip = Questionnaire(questions: [
+        Question(id: "trust_culture",
+                 text: "I vilken mån har ert delprojekt utvecklat en kultur som stödjer personalen att ha tilltro till deltagarens möjligheter att komma ut i arbete?",
+                 textEn: "To what extent has your subproject developed a culture that supports staff in believing in the participant's chances of getting a job?"),
+        Question(id: "work_focus",
+                 text: "I vilken mån har ni i ert delprojekt fokus på arbete redan från första mötet med deltagaren?",
+                 textEn: "To what extent does your subproject focus on work from the very first meeting with the participant?"),
+        Question(id: "parallel_services",
+                 text: "I vilken mån stödjer er verksamhet idag samverkan mellan olika insatser, så att samordning av parallella insatser kan ske?",
+                 textEn: "To what extent does your organisation support collaboration between services, so that parallel services can be coordinated?"),
+        Question(id: "no_breaks",
+                 text: "Hur bra lyckas ert delprojekt skapa förutsättningar för insatser utan längre avbrott för deltagaren?",
+                 textEn: "How well does your subproject create the conditions for services without long breaks for the participant?"),
+        Question(id: "continuity",
+                 text: "Hur bra lyckas ert delprojekt skapa förutsättningar för deltagarna att behålla samma personal (kontinuitet) under deltagarens hela resa mot arbete/studier?",
+                 textEn: "How well does your subproject enable participants to keep the same staff (continuity) throughout their journey towards work or studies?"),
+        Question(id: "progression_focus",
+                 text: "I vilken omfattning har ert delprojekt fokus på deltagarnas progression under deras väg till arbete och/eller studier?",
+                 textEn: "To what extent does your subproject focus on the participants' progression on their way to work and/or studies?"),
+    ])
+}

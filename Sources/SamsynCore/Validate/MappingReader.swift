@@ -1,0 +1,297 @@
+import Yams
+
+/// Reads one YAML mapping into typed values, reporting every problem with the
+/// line and column of the offending value. Each record reader declares the
+/// keys it accepts up front, so unknown keys (typos) are caught in one place.
+struct MappingReader {
+    let file: String
+    let location: SourceLocation
+    let log: DiagnosticLog
+    /// What the mapping is, in words, for messages ("the agreement", "a participants entry").
+    let what: String
+    private var entries: [String: (key: Node, value: Node)] = [:]
+
+    /// Nil (with an error logged) when `node` is not a mapping.
+    init?(_ node: Node, file: String, what: String, keys allowed: [String], log: DiagnosticLog) {
+        self.file = file
+        self.log = log
+        self.what = what
+        self.location = MappingReader.location(of: node, in: file)
+        guard case .mapping(let mapping) = node else {
+            log.error(location, "\(what) must be a mapping of keys and values, but this is \(MappingReader.describe(node))",
+                      hint: "write one key per line, such as `title: …`")
+            return nil
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                log.error(MappingReader.location(of: key, in: file), "a key must be a plain word, not \(MappingReader.describe(key))")
+                continue
+            }
+            let name = scalar.string
+            guard allowed.contains(name) else {
+                let hint = suggestion(for: name, among: allowed).map { "did you mean '\($0)'?" }
+                    ?? "keys allowed here: " + listForHint(allowed)
+                log.error(MappingReader.location(of: key, in: file), "unknown key '\(name)' in \(what)", hint: hint)
+                continue
+            }
+            // `key:` with nothing after it, `~` or `null` mean "not given".
+            if MappingReader.isNull(value) { continue }
+            entries[name] = (key, value)
+        }
+    }
+
+    static func location(of node: Node, in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping (key: value lines)"
+        case .sequence: return "a list"
+        case .scalar(let scalar): return "the value '\(scalar.string.prefix(60))'"
+        case .alias: return "an alias"
+        }
+    }
+
+    func has(_ key: String) -> Bool { entries[key] != nil }
+
+    func node(_ key: String) -> Node? { entries[key]?.value }
+
+    /// Where a key's value is, or the mapping itself when the key is absent.
+    func location(of key: String) -> SourceLocation {
+        entries[key].map { MappingReader.location(of: $0.value, in: file) } ?? location
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        entries[key].map { MappingReader.location(of: $0.key, in: file) } ?? location
+    }
+
+    func missing(_ key: String, example: String) {
+        log.error(location, "\(what) is missing the required key '\(key)'", hint: "add a line such as `\(key): \(example)`")
+    }
+
+    // MARK: Scalars
+
+    private func scalar(_ key: String, expected: String) -> Node.Scalar? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            log.error(location(of: key), "'\(key)' must be \(expected), but this is \(MappingReader.describe(node))")
+            return nil
+        }
+        return scalar
+    }
+
+    /// Free text: any scalar is read as text (a number in a title is fine).
+    func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
+        guard has(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let scalar = scalar(key, expected: "text") else { return nil }
+        let value = scalar.string.trimmingWhitespace
+        if value.isEmpty {
+            log.error(location(of: key), "'\(key)' is empty", hint: required ? "write a short text, or fix the quotes" : "write a text, or remove the line")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number ≥ `minimum`. Quoted numbers are text and are refused, so
+    /// that "6" and 6 never mean different things in different places.
+    func integer(_ key: String, minimum: Int = 0, required: Bool = false, example: String = "0") -> Int? {
+        guard has(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let scalar = scalar(key, expected: "a whole number") else { return nil }
+        let raw = scalar.string
+        let plain = scalar.style == .plain || scalar.style == .any
+        let digits = raw.hasPrefix("-") || raw.hasPrefix("+") ? String(raw.dropFirst()) : raw
+        guard plain, !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ (48...57).contains($0) }),
+              let value = Int(raw) else {
+            let hint = !plain && Int(raw) != nil ? "remove the quotes: \(key): \(raw)" : "write digits only, such as \(key): \(example)"
+            log.error(location(of: key), "'\(key)' must be a whole number, not '\(raw.prefix(40))'", hint: hint)
+            return nil
+        }
+        guard value >= minimum else {
+            log.error(location(of: key), "'\(key)' must be \(minimum) or more, not \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number greater than zero, possibly with decimals (1.5), kept exact.
+    func positiveDecimal(_ key: String) -> Exact? {
+        guard has(key), let scalar = scalar(key, expected: "a number") else { return nil }
+        let raw = scalar.string
+        let plain = scalar.style == .plain || scalar.style == .any
+        guard plain, let value = Exact(decimal: raw) else {
+            let hint = raw.contains(",") ? "use a decimal point, not a comma: \(key): \(raw.replacingOccurrences(of: ",", with: "."))"
+                : "write a number such as \(key): 2.5"
+            log.error(location(of: key), "'\(key)' must be a number, not '\(raw.prefix(40))'", hint: hint)
+            return nil
+        }
+        guard value > .zero else {
+            log.error(location(of: key), "'\(key)' must be more than 0")
+            return nil
+        }
+        return value
+    }
+
+    func boolean(_ key: String) -> Bool? {
+        guard has(key), let scalar = scalar(key, expected: "true or false") else { return nil }
+        let plain = scalar.style == .plain || scalar.style == .any
+        switch (plain, scalar.string) {
+        case (true, "true"), (true, "True"), (true, "TRUE"): return true
+        case (true, "false"), (true, "False"), (true, "FALSE"): return false
+        default:
+            log.error(location(of: key), "'\(key)' must be true or false, not '\(scalar.string.prefix(40))'",
+                      hint: "write \(key): true or \(key): false")
+            return nil
+        }
+    }
+
+    /// A date written `YYYY-MM-DD`, plain or quoted; impossible dates are refused.
+    func date(_ key: String, required: Bool = false) -> Day? {
+        guard has(key) else {
+            if required { missing(key, example: "2024-05-15") }
+            return nil
+        }
+        guard let scalar = scalar(key, expected: "a date (YYYY-MM-DD)") else { return nil }
+        let raw = scalar.string.trimmingWhitespace
+        if let day = Day(iso: raw) { return day }
+        if raw.count == 10, raw.split(separator: "-").count == 3, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+            log.error(location(of: key), "'\(key)': \(raw) is not a real date", hint: "check the month and the day (for example, February has 28 or 29 days)")
+        } else {
+            log.error(location(of: key), "'\(key)' must be a date written YYYY-MM-DD, not '\(raw.prefix(40))'",
+                      hint: "for example \(key): 2024-05-15")
+        }
+        return nil
+    }
+
+    /// One value from a fixed vocabulary.
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false) -> E? where E.RawValue == String {
+        let options = E.allCases.map(\.rawValue)
+        guard has(key) else {
+            if required { missing(key, example: options.first ?? "") }
+            return nil
+        }
+        guard let scalar = scalar(key, expected: "one of " + options.joined(separator: ", ")) else { return nil }
+        return MappingReader.match(scalar.string, options: options, key: key, at: location(of: key), log: log)
+    }
+
+    static func match<E: RawRepresentable & CaseIterable>(_ raw: String, options: [String], key: String,
+                                                           at location: SourceLocation, log: DiagnosticLog) -> E?
+    where E.RawValue == String {
+        if let value = E(rawValue: raw) { return value }
+        let close = suggestion(for: raw, among: options).map { "did you mean '\($0)'? " } ?? ""
+        log.error(location, "'\(raw.prefix(40))' is not a valid value for '\(key)'",
+                  hint: close + "valid values: " + options.joined(separator: ", "))
+        return nil
+    }
+
+    // MARK: Lists
+
+    /// The items of a list. A single value where a list is expected is refused
+    /// with the fix, since `parties: fk` usually means the rest was forgotten.
+    func list(_ key: String, required: Bool = false, example: String = "[a, b]") -> [Node]? {
+        guard let node = node(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case .sequence(let sequence) = node else {
+            let hint: String
+            if case .scalar(let scalar) = node { hint = "write a list, even for one value: \(key): [\(scalar.string)]" } else {
+                hint = "write a list such as \(key): \(example)"
+            }
+            log.error(location(of: key), "'\(key)' must be a list, but this is \(MappingReader.describe(node))", hint: hint)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// A list of words (ids or vocabulary values) with the location of each.
+    func words(_ key: String, required: Bool = false, example: String = "[a, b]") -> [(String, SourceLocation)] {
+        guard let items = list(key, required: required, example: example) else { return [] }
+        var result: [(String, SourceLocation)] = []
+        for item in items {
+            let here = MappingReader.location(of: item, in: file)
+            guard case .scalar(let scalar) = item, !MappingReader.isNull(item) else {
+                log.error(here, "each item of '\(key)' must be a single word, but this is \(MappingReader.describe(item))")
+                continue
+            }
+            result.append((scalar.string.trimmingWhitespace, here))
+        }
+        return result
+    }
+
+    /// A list of references to known ids (organisations, subprojects). Unknown
+    /// ids are errors that list the known ones; repeats are warnings.
+    func references(_ key: String, to known: KnownIDs, required: Bool = false) -> [String] {
+        var result: [String] = []
+        for (id, here) in words(key, required: required, example: "[\(known.ids.prefix(2).joined(separator: ", "))]") {
+            guard known.check(id, at: here, key: key, log: log) else { continue }
+            if result.contains(id) {
+                log.warning(here, "'\(id)' is listed twice in '\(key)'", hint: "remove the repeated entry; it counts once")
+                continue
+            }
+            result.append(id)
+        }
+        return result
+    }
+
+    /// A list of values from a fixed vocabulary; repeats are dropped with a warning.
+    func choices<E: RawRepresentable & CaseIterable & Equatable>(_ key: String, required: Bool = false) -> [E]
+    where E.RawValue == String {
+        let options = E.allCases.map(\.rawValue)
+        var result: [E] = []
+        for (raw, here) in words(key, required: required, example: "[\(options[0])]") {
+            guard let value: E = MappingReader.match(raw, options: options, key: key, at: here, log: log) else { continue }
+            if result.contains(value) {
+                log.warning(here, "'\(raw)' is listed twice in '\(key)'", hint: "remove the repeated entry")
+                continue
+            }
+            result.append(value)
+        }
+        return result
+    }
+}
+
+/// The ids of one kind that exist (organisations, subprojects, questions),
+/// for checking references with a helpful list of the valid ones.
+struct KnownIDs {
+    let kind: String
+    let ids: [String]
+    private let set: Set<String>
+
+    init(kind: String, ids: [String]) {
+        self.kind = kind
+        self.ids = ids
+        self.set = Set(ids)
+    }
+
+    func contains(_ id: String) -> Bool { set.contains(id) }
+
+    @discardableResult
+    func check(_ id: String, at location: SourceLocation, key: String, log: DiagnosticLog) -> Bool {
+        if set.contains(id) { return true }
+        let close = suggestion(for: id, among: ids).map { "did you mean '\($0)'? " } ?? ""
+        let hint = ids.isEmpty ? "config/site.yaml defines no \(kind)s" : close + "known \(kind)s: " + listForHint(ids)
+        log.error(location, "'\(id.prefix(64))' in '\(key)' is not a \(kind) defined in config/site.yaml", hint: hint)
+        return false
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

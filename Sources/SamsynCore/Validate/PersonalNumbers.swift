@@ -1,0 +1,94 @@
+/// Finds Swedish personal identity numbers (personnummer and
+/// samordningsnummer) in text, so that none is ever published. The whole raw
+/// text of every file is searched, comments included.
+///
+/// A candidate is a run of digits, not touching other digits, in one of the
+/// forms YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDDNNNN or YYYYMMDD-NNNN. It is a hit
+/// when its date is a real calendar date (the day may be raised by 60 for a
+/// samordningsnummer) and the last digit is the Luhn check digit of the other
+/// nine (YYMMDDNNN). Organisation numbers are not hits: their third digit is
+/// 2 or more, so "month" 20–99 is never a real month.
+public enum PersonalNumbers {
+    public struct Hit: Equatable, Sendable {
+        /// 1-based line and column (in Unicode scalars, as libyaml counts).
+        public var line: Int
+        public var column: Int
+        public var text: String
+    }
+
+    public static func find(in text: String) -> [Hit] {
+        var hits: [Hit] = []
+        let scalars = Array(text.unicodeScalars)
+        var line = 1, lineStart = 0
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" { line += 1; lineStart = i + 1; i += 1; continue }
+            guard isDigit(c), i == 0 || !isDigit(scalars[i - 1]) else { i += 1; continue }
+            if let length = match(scalars, at: i) {
+                hits.append(Hit(line: line, column: i - lineStart + 1,
+                                text: String(String.UnicodeScalarView(scalars[i..<(i + length)]))))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return hits
+    }
+
+    /// Whether one string, as a whole, is a personal identity number.
+    public static func isPersonalNumber(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return match(scalars, at: 0) == scalars.count
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+
+    /// The length of a valid number starting at `start`, or nil.
+    private static func match(_ s: [Unicode.Scalar], at start: Int) -> Int? {
+        var digits = 0
+        while start + digits < s.count, isDigit(s[start + digits]) { digits += 1 }
+        func value(_ from: Int, _ count: Int) -> [Int] {
+            (from..<(from + count)).map { Int(s[$0].value) - 48 }
+        }
+        func endsCleanly(_ end: Int) -> Bool { end >= s.count || !isDigit(s[end]) }
+
+        switch digits {
+        case 12: // YYYYMMDDNNNN
+            let d = value(start, 12)
+            return isValid(century: d[0] * 10 + d[1], digits: Array(d[2...])) ? 12 : nil
+        case 8: // YYYYMMDD-NNNN
+            guard start + 13 <= s.count, s[start + 8] == "-" else { return nil }
+            guard (9..<13).allSatisfy({ isDigit(s[start + $0]) }), endsCleanly(start + 13) else { return nil }
+            let d = value(start, 8) + value(start + 9, 4)
+            return isValid(century: d[0] * 10 + d[1], digits: Array(d[2...])) ? 13 : nil
+        case 6: // YYMMDD-NNNN or YYMMDD+NNNN
+            guard start + 11 <= s.count, s[start + 6] == "-" || s[start + 6] == "+" else { return nil }
+            guard (7..<11).allSatisfy({ isDigit(s[start + $0]) }), endsCleanly(start + 11) else { return nil }
+            let d = value(start, 6) + value(start + 7, 4)
+            return isValid(century: nil, digits: d) ? 11 : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `digits` are the ten digits YYMMDDNNNC. With no century (the short
+    /// forms), the date is accepted if it is real in either 19YY or 20YY.
+    static func isValid(century: Int?, digits d: [Int]) -> Bool {
+        let yy = d[0] * 10 + d[1], month = d[2] * 10 + d[3]
+        var day = d[4] * 10 + d[5]
+        if day > 60 { day -= 60 } // samordningsnummer
+        let years = century.map { [$0 * 100 + yy] } ?? [1900 + yy, 2000 + yy]
+        guard years.contains(where: { Day(year: $0, month: month, day: day) != nil }) else { return false }
+        return luhnCheckDigit(Array(d[0..<9])) == d[9]
+    }
+
+    static func luhnCheckDigit(_ digits: [Int]) -> Int {
+        var sum = 0
+        for (index, digit) in digits.enumerated() {
+            let product = digit * (index % 2 == 0 ? 2 : 1)
+            sum += product / 10 + product % 10
+        }
+        return (10 - sum % 10) % 10
+    }
+}

@@ -1,0 +1,372 @@
+import Yams
+
+/// What the record readers check references against: the ids that
+/// `config/site.yaml` defines, and the project period for warnings.
+struct ProjectContext {
+    let organisations: KnownIDs
+    let subprojects: KnownIDs
+    let questions: KnownIDs
+    let config: SiteConfig
+    let asOf: Day
+}
+
+/// Reads the records of `content/`: each file holds one record (a mapping)
+/// or a list of them, and every record is checked field by field.
+struct RecordReader {
+    let log: DiagnosticLog
+    let context: ProjectContext
+
+    /// The mappings of a file, each with the id it gets when it has none.
+    private func records(in file: SourceFile, what: String) -> [(node: Node, defaultID: String?)] {
+        guard let root = file.root else {
+            log.warning(SourceLocation(file: file.path, line: 1, column: 1), "the file is empty; it holds no \(what)",
+                        hint: "fill it in or delete it")
+            return []
+        }
+        let stem = RecordReader.fileStem(file.path)
+        switch root {
+        case .sequence(let sequence):
+            return sequence.map { ($0, nil) }
+        default:
+            return [(root, stem)]
+        }
+    }
+
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
+        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        return name
+    }
+
+    /// The record's id: its `id` key, or the file name for a single record.
+    private func id(of reader: MappingReader, defaultID: String?) -> (String, SourceLocation)? {
+        if let id = reader.text("id") {
+            guard ConfigReader.isValidRecordID(id) else {
+                log.error(reader.location(of: "id"), "the id '\(id.prefix(64))' is not allowed",
+                          hint: "use 1–64 lower-case letters a–z, digits and '-', starting with a letter or digit")
+                return nil
+            }
+            return (id, reader.location(of: "id"))
+        }
+        guard !reader.has("id") else { return nil }
+        guard let defaultID else {
+            reader.missing("id", example: "vsb-2024-03")
+            return nil
+        }
+        guard ConfigReader.isValidRecordID(defaultID) else {
+            log.error(reader.location, "the file name '\(defaultID)' cannot be used as the record's id",
+                      hint: "rename the file using lower-case a–z, digits and '-' (no spaces or å, ä, ö), or add an id: line")
+            return nil
+        }
+        return (defaultID, reader.location)
+    }
+
+    // MARK: Agreements
+
+    func agreements(in file: SourceFile) -> [(Agreement, SourceLocation)] {
+        var result: [(Agreement, SourceLocation)] = []
+        for (node, defaultID) in records(in: file, what: "agreement") {
+            guard let r = MappingReader(node, file: file.path, what: "the agreement",
+                                        keys: ["id", "title", "parties", "subprojects", "status", "signed", "valid_from",
+                                               "valid_until", "terminated", "scope", "independent_of_individuals", "notes"],
+                                        log: log) else { continue }
+            let id = id(of: r, defaultID: defaultID)
+            let title = r.text("title", required: true, example: "Samverkansöverenskommelse om …")
+            let parties = r.references("parties", to: context.organisations, required: true)
+            if r.has("parties"), parties.count < 2, !log.hasErrors(at: r.location(of: "parties")) {
+                log.error(r.location(of: "parties"), "an agreement needs at least two different parties",
+                          hint: "list every organisation that signed, such as parties: [fk, lunds-kommun]")
+            }
+            let subprojects = r.references("subprojects", to: context.subprojects)
+            let status: Agreement.Status? = r.choice("status", required: true)
+            let signed = r.date("signed")
+            let validFrom = r.date("valid_from")
+            let validUntil = r.date("valid_until")
+            let terminated = r.date("terminated")
+            let scope: [Agreement.Scope] = r.choices("scope")
+            let independent = r.boolean("independent_of_individuals") ?? false
+            let notes = r.text("notes")
+
+            switch status {
+            case .draft?:
+                if signed != nil {
+                    log.error(r.keyLocation("signed"), "a draft agreement cannot have a signed date",
+                              hint: "set status: signed, or remove the signed: line")
+                }
+            case .signed?, .terminated?:
+                if !r.has("signed") {
+                    log.error(r.location(of: "status"), "an agreement with status \(status!.rawValue) needs a signed date",
+                              hint: "add signed: YYYY-MM-DD, or set status: draft")
+                }
+            case nil: break
+            }
+            if status == .terminated, !r.has("terminated") {
+                log.error(r.location(of: "status"), "a terminated agreement needs the date it ended",
+                          hint: "add terminated: YYYY-MM-DD")
+            }
+            if let status, status != .terminated, terminated != nil {
+                log.error(r.keyLocation("terminated"), "only a terminated agreement can have a terminated date",
+                          hint: "set status: terminated, or remove the terminated: line")
+            }
+            let start = validFrom ?? signed
+            if let start, let validUntil, validUntil < start {
+                log.error(r.location(of: "valid_until"), "valid_until (\(validUntil)) is before the agreement starts (\(start))",
+                          hint: "valid_until must be on or after valid_from (or signed, when there is no valid_from)")
+            }
+            if let start, let terminated, terminated < start {
+                log.error(r.location(of: "terminated"), "terminated (\(terminated)) is before the agreement starts (\(start))",
+                          hint: "terminated must be on or after valid_from (or signed)")
+            }
+            if let signed, let validUntil, validUntil < signed, validFrom != nil, validUntil >= validFrom! {
+                log.warning(r.location(of: "valid_until"), "the agreement ends (\(validUntil)) before it was signed (\(signed))",
+                            hint: "check the dates")
+            }
+            if let signed { warnOutsidePeriod(signed, at: r.location(of: "signed"), what: "signed") }
+
+            if let (id, idLocation) = id, let title, let status, parties.count >= 2 {
+                let agreement = Agreement(id: id, title: title, parties: parties, subprojects: subprojects, status: status,
+                                          signed: signed, validFrom: validFrom, validUntil: validUntil, terminated: terminated,
+                                          scope: scope, independentOfIndividuals: independent, notes: notes,
+                                          source: r.location)
+                result.append((agreement, idLocation))
+            }
+        }
+        return result
+    }
+
+    private func warnOutsidePeriod(_ day: Day, at location: SourceLocation, what: String) {
+        let config = context.config
+        if day < config.start || day > config.end {
+            log.warning(location, "\(what) \(day) is outside the project period \(config.start) – \(config.end)",
+                        hint: "check the year; records outside the period still count in the indicators")
+        }
+    }
+
+    // MARK: Activities
+
+    func activities(in file: SourceFile, kind: Activity.Kind) -> [(Activity, SourceLocation)] {
+        let noun: String
+        switch kind {
+        case .training: noun = "the training"
+        case .themeDay: noun = "the theme day"
+        case .meeting: noun = "the meeting"
+        }
+        var keys = ["id", "title", "date", "end_date", "hours", "provider", "methods", "principles", "subprojects",
+                    "participants", "notes"]
+        if kind == .meeting { keys.append("meeting_type") }
+        var result: [(Activity, SourceLocation)] = []
+        for (node, defaultID) in records(in: file, what: noun.replacingOccurrences(of: "the ", with: "")) {
+            // meeting_type on a training or theme day is reported with a clear reason, not as a typo.
+            if kind != .meeting, case .mapping(let mapping) = node,
+               let key = mapping.keys.first(where: { $0.string == "meeting_type" }) {
+                log.error(MappingReader.location(of: key, in: file.path), "meeting_type belongs to meetings only",
+                          hint: "remove the line, or move the file to content/meetings/")
+            }
+            guard let r = MappingReader(node, file: file.path, what: noun,
+                                        keys: kind == .meeting ? keys : keys + ["meeting_type"], log: log) else { continue }
+            let id = id(of: r, defaultID: defaultID)
+            let title = r.text("title", required: true, example: "Grundutbildning i Case management")
+            let date = r.date("date", required: true)
+            let endDate = r.date("end_date")
+            if let date, let endDate, endDate < date {
+                log.error(r.location(of: "end_date"), "end_date (\(endDate)) is before date (\(date))",
+                          hint: "end_date is the last day of a multi-day activity and must be on or after date")
+            }
+            let hours = r.positiveDecimal("hours")
+            let provider = r.text("provider")
+            let methods: [Activity.Method] = r.choices("methods")
+            let principles: [Principle] = r.choices("principles", required: kind == .themeDay)
+            if kind == .themeDay, r.has("principles"), principles.isEmpty, !log.hasErrors(at: r.location(of: "principles")) {
+                log.error(r.location(of: "principles"), "a theme day must name at least one horizontal principle",
+                          hint: "valid values: " + Principle.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let subprojects = r.references("subprojects", to: context.subprojects)
+            let meetingType: Activity.MeetingType? = kind == .meeting ? r.choice("meeting_type", required: true) : nil
+            let participants = readParticipants(r)
+            let notes = r.text("notes")
+
+            if let date {
+                warnOutsidePeriod(date, at: r.location(of: "date"), what: "the date")
+                if kind != .meeting, date <= context.asOf, participants.reduce(0, { $0 + $1.count }) == 0,
+                   !log.hasErrors(at: r.location(of: "participants")) {
+                    log.warning(r.location, "\(noun) has been held but lists no participants",
+                                hint: "add participants: with a count per organisation")
+                }
+            }
+            if let (id, idLocation) = id, let title, let date, kind != .meeting || meetingType != nil,
+               kind != .themeDay || !principles.isEmpty {
+                let activity = Activity(kind: kind, id: id, title: title, date: date, endDate: endDate, hours: hours,
+                                        provider: provider, methods: methods, principles: principles,
+                                        subprojects: subprojects, meetingType: meetingType,
+                                        participants: participants, notes: notes, source: r.location)
+                result.append((activity, idLocation))
+            }
+        }
+        return result
+    }
+
+    private func readParticipants(_ r: MappingReader) -> [Activity.Participation] {
+        guard let items = r.list("participants", example: "[{ organisation: fk, count: 6 }]") else { return [] }
+        var result: [Activity.Participation] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard let p = MappingReader(item, file: r.file, what: "a participants entry",
+                                        keys: ["organisation", "count", "women", "men", "non_binary"], log: log) else { continue }
+            var organisation: String?
+            if let id = p.text("organisation", required: true, example: "fk"),
+               context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
+                organisation = id
+                if !seen.insert(id).inserted {
+                    log.warning(p.location(of: "organisation"), "'\(id)' appears twice in participants; both counts are added",
+                                hint: "give each organisation one entry")
+                }
+            }
+            let count = p.integer("count", example: "6")
+            let women = p.integer("women"), men = p.integer("men"), nonBinary = p.integer("non_binary")
+            let hasSplit = p.has("women") || p.has("men") || p.has("non_binary")
+            let splitSum = (women ?? 0) + (men ?? 0) + (nonBinary ?? 0)
+            if !p.has("count") && !hasSplit {
+                log.error(p.location, "a participants entry needs count, or women/men/non_binary",
+                          hint: "for example { organisation: fk, count: 6 }")
+                continue
+            }
+            if let count, hasSplit, count != splitSum {
+                log.error(p.location(of: "count"), "count is \(count) but women + men + non_binary is \(splitSum)",
+                          hint: "make them agree, or leave out count: it is then the sum")
+                continue
+            }
+            guard let organisation else { continue }
+            if p.has("count") && count == nil { continue }
+            if hasSplit && (p.has("women") && women == nil || p.has("men") && men == nil || p.has("non_binary") && nonBinary == nil) {
+                continue
+            }
+            result.append(.init(organisation: organisation, count: count ?? splitSum, women: women, men: men, nonBinary: nonBinary))
+        }
+        return result
+    }
+
+    // MARK: Self-assessments
+
+    func assessments(in file: SourceFile) -> [(SelfAssessment, SourceLocation)] {
+        var result: [(SelfAssessment, SourceLocation)] = []
+        for (node, defaultID) in records(in: file, what: "self-assessment") {
+            guard let r = MappingReader(node, file: file.path, what: "the self-assessment",
+                                        keys: ["id", "subproject", "date", "scores", "responses", "comment"], log: log)
+            else { continue }
+            let id = id(of: r, defaultID: defaultID)
+            var subproject: String?
+            if let sub = r.text("subproject", required: true, example: context.subprojects.ids.first ?? "vsb"),
+               context.subprojects.check(sub, at: r.location(of: "subproject"), key: "subproject", log: log) {
+                subproject = sub
+            }
+            let date = r.date("date", required: true)
+            let comment = r.text("comment")
+            var answers: SelfAssessment.Answers?
+            switch (r.node("scores"), r.node("responses")) {
+            case (nil, nil):
+                log.error(r.location, "the self-assessment has neither scores nor responses",
+                          hint: "add scores: (the team's joint answer) or responses: (anonymous individual answers)")
+            case (.some, .some):
+                log.error(r.keyLocation("responses"), "give either scores or responses, not both",
+                          hint: "scores is the team's joint answer; responses are individual answers")
+            case (let scoresNode?, nil):
+                if let scores = readAnswers(scoresNode, file: file.path, what: "scores", mustAnswerAll: true) {
+                    answers = .scores(scores)
+                }
+            case (nil, .some):
+                if let items = r.list("responses") {
+                    if items.isEmpty {
+                        log.error(r.location(of: "responses"), "responses is empty", hint: "add one line per response")
+                    }
+                    var responses: [[String: Int]] = []
+                    var complete = !items.isEmpty
+                    for item in items {
+                        if let response = readAnswers(item, file: file.path, what: "a response", mustAnswerAll: false) {
+                            responses.append(response)
+                        } else {
+                            complete = false
+                        }
+                    }
+                    if complete { answers = .responses(responses) }
+                }
+            }
+            if let date, let subproject, let sub = context.config.subprojects.first(where: { $0.id == subproject }) {
+                if date < sub.start || date > sub.end {
+                    log.warning(r.location(of: "date"), "the date \(date) is outside the subproject's period \(sub.start) – \(sub.end)")
+                } else {
+                    warnOutsidePeriod(date, at: r.location(of: "date"), what: "the date")
+                }
+            }
+            if let (id, idLocation) = id, let subproject, let date, let answers {
+                let assessment = SelfAssessment(id: id, subproject: subproject, date: date, answers: answers,
+                                                comment: comment, source: r.location)
+                result.append((assessment, idLocation))
+            }
+        }
+        return result
+    }
+
+    /// A mapping of question id → score. `mustAnswerAll` for a team's scores;
+    /// a single response may skip questions but must answer one.
+    private func readAnswers(_ node: Node, file: String, what: String, mustAnswerAll: Bool) -> [String: Int]? {
+        let questionnaire = context.config.questionnaire
+        let ids = questionnaire.questions.map(\.id)
+        guard case .mapping(let mapping) = node else {
+            log.error(MappingReader.location(of: node, in: file),
+                      "\(what) must map question ids to scores, but this is \(MappingReader.describe(node))",
+                      hint: "for example { \(ids.prefix(2).map { "\($0): 3" }.joined(separator: ", ")) }")
+            return nil
+        }
+        var answers: [String: Int] = [:]
+        var ok = true
+        for (key, value) in mapping {
+            let keyLocation = MappingReader.location(of: key, in: file)
+            guard case .scalar(let keyScalar) = key,
+                  context.questions.check(keyScalar.string, at: keyLocation, key: what, log: log) else { ok = false; continue }
+            guard !MappingReader.isNull(value) else {
+                if mustAnswerAll {
+                    log.error(keyLocation, "'\(keyScalar.string)' has no score", hint: "scores must answer every question")
+                    ok = false
+                }
+                continue
+            }
+            let here = MappingReader.location(of: value, in: file)
+            guard case .scalar(let scalar) = value, scalar.style == .plain || scalar.style == .any,
+                  scalar.string.count <= 9, scalar.string.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }),
+                  let score = Int(scalar.string) else {
+                log.error(here, "the score for '\(keyScalar.string)' must be a whole number, not \(MappingReader.describe(value))",
+                          hint: "write a number from \(questionnaire.scaleMin) to \(questionnaire.scaleMax)")
+                ok = false
+                continue
+            }
+            guard (questionnaire.scaleMin...questionnaire.scaleMax).contains(score) else {
+                log.error(here, "the score \(score) for '\(keyScalar.string)' is outside the scale \(questionnaire.scaleMin)–\(questionnaire.scaleMax)")
+                ok = false
+                continue
+            }
+            answers[keyScalar.string] = score
+        }
+        let location = MappingReader.location(of: node, in: file)
+        if mustAnswerAll {
+            // Questions whose key is absent (a key present with a bad value was reported above).
+            let missing = ids.filter { id in !mapping.keys.contains { $0.string == id } }
+            if !missing.isEmpty {
+                log.error(location, "scores must answer every question; missing: \(missing.joined(separator: ", "))",
+                          hint: "a team's joint answer covers all questions; use responses: for individual answers that may skip some")
+                ok = false
+            }
+        } else if answers.isEmpty && ok {
+            log.error(location, "a response must answer at least one question")
+            ok = false
+        }
+        return ok ? answers : nil
+    }
+}
+
+extension DiagnosticLog {
+    /// Whether an error was already logged at this place (to avoid a second, vaguer one).
+    func hasErrors(at location: SourceLocation) -> Bool {
+        all.contains { $0.severity == .error && $0.location == location }
+    }
+}

@@ -1,0 +1,76 @@
+/// Step 2 of the pipeline: turn the parsed files into a `Project`, checking
+/// every rule of the data format. All problems of all files are collected;
+/// the project is returned only when there is no error at all.
+public enum Validator {
+    public struct Result {
+        /// Nil when there was at least one error.
+        public var project: Project?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// `asOf` is used only for the warning about held activities without
+    /// participants (a planned one naturally has none yet).
+    public static func validate(_ loaded: LoadedProject, asOf: Day) -> Result {
+        let log = DiagnosticLog()
+        log.append(contentsOf: loaded.diagnostics)
+
+        // Personal data is searched for in every file's raw text first, so it
+        // is reported even where the YAML around it is broken.
+        for file in [loaded.config].compactMap({ $0 }) + RecordKind.allCases.flatMap({ loaded.records[$0] ?? [] }) {
+            for hit in PersonalNumbers.find(in: file.text) {
+                log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
+                          "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
+                          hint: "remove it: Samsyn keeps counts, never data about individuals")
+            }
+        }
+
+        guard let configFile = loaded.config, let config = ConfigReader(log: log).read(configFile) else {
+            return Result(project: nil, diagnostics: log.all.sortedForReport())
+        }
+        let context = ProjectContext(
+            organisations: KnownIDs(kind: "organisation", ids: config.organisations.map(\.id)),
+            subprojects: KnownIDs(kind: "subproject", ids: config.subprojects.map(\.id)),
+            questions: KnownIDs(kind: "question", ids: config.questionnaire.questions.map(\.id)),
+            config: config, asOf: asOf)
+        let reader = RecordReader(log: log, context: context)
+
+        var project = Project(config: config)
+        for file in loaded.records[.agreements] ?? [] {
+            project.agreements += unique(reader.agreements(in: file), kind: "agreement", log: log)
+        }
+        let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
+        for (folder, kind) in activityKinds {
+            var ofKind: [(Activity, SourceLocation)] = []
+            for file in loaded.records[folder] ?? [] {
+                ofKind += reader.activities(in: file, kind: kind)
+            }
+            project.activities += unique(ofKind, kind: kind.rawValue, log: log)
+        }
+        var assessments: [(SelfAssessment, SourceLocation)] = []
+        for file in loaded.records[.assessments] ?? [] {
+            assessments += reader.assessments(in: file)
+        }
+        project.assessments = unique(assessments, kind: "self-assessment", log: log)
+
+        let diagnostics = log.all.sortedForReport()
+        return Result(project: diagnostics.contains { $0.severity == .error } ? nil : project, diagnostics: diagnostics)
+    }
+
+    /// Ids are unique per record type across all files: the second use is an error.
+    private static func unique<R: Identifiable>(_ records: [(R, SourceLocation)], kind: String, log: DiagnosticLog) -> [R]
+    where R.ID == String {
+        var first: [String: SourceLocation] = [:]
+        var result: [R] = []
+        // Files are read in byte order, so "first" is well defined.
+        for (record, location) in records {
+            if let earlier = first[record.id] {
+                log.error(location, "the \(kind) id '\(record.id)' is already used in \(earlier)",
+                          hint: "give each \(kind) its own id (the file name is the id when there is no id: line)")
+                continue
+            }
+            first[record.id] = location
+            result.append(record)
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import SamsynCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the project and report every problem, without building anything.",
+        discussion: """
+        Problems are printed as path:line:column: error: message, with a hint line below.
+        Examples:
+          samsyn check
+          samsyn check --root ../iris2 --strict
+          samsyn check --format github     (annotations in GitHub Actions)
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var asOf: AsOfOption
+
+    @Option(help: ArgumentHelp("How to print problems: text (for people and editors), github (GitHub Actions annotations) or json. Example: --format json", valueName: "FORMAT"))
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors (for CI).")
+    var strict = false
+
+    func validate() throws { try project.validateRoot() }
+
+    func run() throws {
+        let pipeline = Pipeline(files: DiskFiles(root: project.rootURL))
+        let outcome = pipeline.run(asOf: try asOf.day(), strict: strict, compute: false)
+        Report.print(outcome, format: format)
+        if outcome.diagnostics.errorCount > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the indicators document (JSON) to standard output.",
+        discussion: """
+        The same document that build writes to site/data/indicators.json.
+        Example:
+          samsyn export --as-of 2025-06-30 > indicators.json
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var asOf: AsOfOption
+
+    func validate() throws { try project.validateRoot() }
+
+    func run() throws {
+        let outcome = Pipeline(files: DiskFiles(root: project.rootURL)).run(asOf: try asOf.day())
+        guard let report = outcome.report else {
+            Report.print(outcome, format: .text)
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(Data(IndicatorsDocument.json(report).serialized().utf8))
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate, compute and write the site.")
+    func run() throws {}
+}
