@@ -58,7 +58,3 @@ struct Export: ParsableCommand {
     }
 }
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate, compute and write the site.")
-    func run() throws {}
-}

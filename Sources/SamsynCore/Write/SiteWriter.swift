@@ -1,0 +1,163 @@
+import CSamsynSys
+import Foundation
+
+/// Step 5 of the pipeline: put the rendered site on disk without ever losing
+/// the previous one. Files are written into a temporary folder beside the
+/// output, then swapped in with one atomic rename; a failed or killed build
+/// leaves the old site exactly as it was.
+///
+/// Samsyn marks its output with a manifest listing every file it wrote, and
+/// refuses to replace a folder holding anything else: it never deletes a
+/// file it did not create.
+public struct SiteWriter {
+    public static let manifestName = ".samsyn-manifest"
+    static let manifestHeader = "samsyn-site 1"
+    /// Present only while a temporary folder is being filled.
+    static let buildingMarker = ".samsyn-building"
+
+    public let root: URL
+    public let output: URL
+
+    public init(root: URL, output: URL) {
+        self.root = root.standardizedFileURL
+        self.output = output.standardizedFileURL
+    }
+
+    public struct Refusal: Error, CustomStringConvertible, Equatable {
+        public let description: String
+    }
+
+    private var fm: FileManager { .default }
+    private var parent: URL { output.deletingLastPathComponent() }
+    private var tempPrefix: String { "." + output.lastPathComponent + ".samsyn-tmp-" }
+
+    /// Why `output` must not be written to, or nil when it is safe.
+    public func refusal() -> Refusal? {
+        let out = realPath(output), projectRoot = realPath(root)
+        func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
+        if out == projectRoot {
+            return Refusal(description: "the output folder is the project folder itself; choose a folder such as \(root.path)/site")
+        }
+        if inside(projectRoot, out) {
+            return Refusal(description: "the output folder \(output.path) contains the project; choose a folder inside it, such as site/")
+        }
+        for protected in ["config", "content"] where inside(out, projectRoot + "/" + protected) {
+            return Refusal(description: "the output folder \(output.path) is inside \(protected)/, which holds the project's own files")
+        }
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else {
+            return Refusal(description: "\(output.path) is a file, not a folder; Samsyn will not replace it")
+        }
+        let present = (try? listFiles(output)) ?? []
+        if present.isEmpty { return nil }
+        guard let manifest = readManifest(output) else {
+            return Refusal(description: "\(output.path) already holds files that Samsyn did not create (it has no \(SiteWriter.manifestName)); choose another --output or empty it yourself")
+        }
+        let foreign = present.filter { !manifest.contains($0) && $0 != SiteWriter.manifestName }
+        if !foreign.isEmpty {
+            let names = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+            return Refusal(description: "\(output.path) holds files that Samsyn did not create (\(names)); move them elsewhere, Samsyn replaces the whole folder")
+        }
+        return nil
+    }
+
+    /// Writes the site and swaps it in. Throws `Refusal` without touching anything
+    /// when the output folder is not Samsyn's to replace.
+    public func write(_ files: [String: [UInt8]]) throws {
+        if let refusal = refusal() { throw refusal }
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeStaleTemporaryFolders()
+
+        let temp = parent.appendingPathComponent(tempPrefix + String(getpid()))
+        if fm.fileExists(atPath: temp.path) { try fm.removeItem(at: temp) }
+        try fm.createDirectory(at: temp, withIntermediateDirectories: false)
+        do {
+            try Data().write(to: temp.appendingPathComponent(SiteWriter.buildingMarker))
+            for path in files.keys.sorted(by: byteOrder) {
+                let url = temp.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(files[path]!).write(to: url)
+            }
+            let manifest = ([SiteWriter.manifestHeader] + files.keys.sorted(by: byteOrder)).joined(separator: "\n") + "\n"
+            try Data(manifest.utf8).write(to: temp.appendingPathComponent(SiteWriter.manifestName))
+            try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
+            try swapIn(temp)
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    /// Replaces the output by `temp` in one step where the kernel allows it.
+    private func swapIn(_ temp: URL) throws {
+        guard fm.fileExists(atPath: output.path) else {
+            try fm.moveItem(at: temp, to: output)
+            return
+        }
+        if samsyn_exchange_paths(temp.path, output.path) == 0 {
+            // `temp` now holds the previous site, which `refusal()` showed is all ours.
+            try fm.removeItem(at: temp)
+            return
+        }
+        // No atomic exchange here (old kernel or file system): two renames, with
+        // the old site kept aside until the new one is in place.
+        let aside = parent.appendingPathComponent(tempPrefix + "old-" + String(getpid()))
+        try fm.moveItem(at: output, to: aside)
+        do {
+            try fm.moveItem(at: temp, to: output)
+        } catch {
+            try? fm.moveItem(at: aside, to: output)
+            throw error
+        }
+        try fm.removeItem(at: aside)
+    }
+
+    /// A build that was killed leaves its temporary folder behind; the next
+    /// build removes it — only folders with Samsyn's name and marker.
+    private func removeStaleTemporaryFolders() {
+        guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(tempPrefix) {
+            let folder = parent.appendingPathComponent(name)
+            let marked = fm.fileExists(atPath: folder.appendingPathComponent(SiteWriter.buildingMarker).path)
+                || readManifest(folder) != nil
+            if marked { try? fm.removeItem(at: folder) }
+        }
+    }
+
+    private func readManifest(_ folder: URL) -> Set<String>? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(SiteWriter.manifestName)),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n").map(String.init)
+        guard lines.first == SiteWriter.manifestHeader else { return nil }
+        return Set(lines.dropFirst())
+    }
+
+    /// Every file below `folder`, relative, "/"-separated (links are listed, not followed).
+    private func listFiles(_ folder: URL) throws -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) throws {
+            let url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+            for name in try fm.contentsOfDirectory(atPath: url.path) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(folder.appendingPathComponent(path).path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR { try walk(path) } else { result.append(path) }
+            }
+        }
+        try walk("")
+        return result.sorted(by: byteOrder)
+    }
+
+    private func realPath(_ url: URL) -> String {
+        // The output may not exist yet: resolve its nearest existing ancestor.
+        var existing = url
+        var rest: [String] = []
+        while !fm.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        let base = DiskFiles.realPath(existing.path) ?? existing.path
+        return ([base == "/" ? "" : base] + rest).joined(separator: "/")
+    }
+}
