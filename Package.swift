@@ -34,7 +34,8 @@ let package = Package(
         .testTarget(
             name: "SamsynCoreTests",
             dependencies: ["SamsynCore"],
-            resources: [.copy("Fixtures")]
+            // Fixture projects are read from the source tree, not bundled.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SamsynEndToEndTests",

@@ -1,0 +1,69 @@
+import Testing
+@testable import SamsynCore
+
+@Suite struct DayTests {
+    @Test func parsesOnlyRealISODates() {
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2023-02-29") == nil)
+        #expect(Day(iso: "2024-02-30") == nil)
+        #expect(Day(iso: "2024-13-01") == nil)
+        #expect(Day(iso: "2024-1-01") == nil)
+        #expect(Day(iso: "2024/01/01") == nil)
+        #expect(Day(iso: "2024-01-01T10:00") == nil)
+        #expect(Day(iso: "2024-01-01")?.description == "2024-01-01")
+    }
+
+    @Test func dayOfYearAndLeapYears() {
+        #expect(Day.t("2024-01-01").dayOfYear == 1)
+        #expect(Day.t("2024-12-31").dayOfYear == 366)
+        #expect(Day.t("2025-12-31").dayOfYear == 365)
+        #expect(Day.t("2024-03-01").dayOfYear == 61)
+        #expect(Day.t("1900-01-01").daysInYear == 365)
+        #expect(Day.t("2000-01-01").daysInYear == 366)
+    }
+
+    @Test func addingMonthsClampsToTheMonthEnd() {
+        #expect(Day.t("2024-08-31").adding(months: 6) == Day.t("2025-02-28"))
+        #expect(Day.t("2023-08-31").adding(months: 6) == Day.t("2024-02-29"))
+        #expect(Day.t("2024-01-31").adding(months: 1) == Day.t("2024-02-29"))
+        #expect(Day.t("2024-11-15").adding(months: 2) == Day.t("2025-01-15"))
+        #expect(Day.t("2024-05-31").adding(months: 12) == Day.t("2025-05-31"))
+    }
+
+    @Test func addingDaysCrossesMonthsAndYears() {
+        #expect(Day.t("2024-12-31").adding(days: 1) == Day.t("2025-01-01"))
+        #expect(Day.t("2024-02-28").adding(days: 1) == Day.t("2024-02-29"))
+        #expect(Day.t("2025-10-03").adding(days: 90) == Day.t("2026-01-01"))
+        #expect(Day(dayNumber: Day.t("1999-07-14").dayNumber) == Day.t("1999-07-14"))
+    }
+}
+
+@Suite struct ExactTests {
+    @Test func roundsHalfAwayFromZeroFromTheExactValue() {
+        #expect(Exact(25, 8).rounded(decimals: 2).text() == "3.13")   // 3.125
+        #expect(Exact(19, 8).rounded(decimals: 2).text() == "2.38")   // 2.375
+        #expect(Exact(-1, 8).rounded(decimals: 2).text() == "-0.13")  // -0.125
+        #expect(Exact(10, 3).rounded(decimals: 2).text() == "3.33")
+        #expect(Exact(5, 16).rounded(decimals: 3).text() == "0.313")  // 0.3125
+        #expect(Exact(1, 8).rounded(decimals: 3).text() == "0.125")
+        #expect(Exact(-1, 1000).rounded(decimals: 2).text() == "0")    // not "-0"
+    }
+
+    @Test func writesNoTrailingZeros() {
+        #expect(Exact(7, 2).rounded(decimals: 2).text() == "3.5")
+        #expect(Exact(3).rounded(decimals: 2).text() == "3")
+        #expect(Exact(1, 20).rounded(decimals: 1).text() == "0.1")     // 0.05
+        #expect(Exact(7, 2).rounded(decimals: 2).text(separator: ",") == "3,5")
+    }
+
+    @Test func parsesPlainDecimals() {
+        #expect(Exact(decimal: "1.5") == Exact(3, 2))
+        #expect(Exact(decimal: "12") == Exact(12))
+        #expect(Exact(decimal: "0.25") == Exact(1, 4))
+        #expect(Exact(decimal: "1,5") == nil)
+        #expect(Exact(decimal: "1.") == nil)
+        #expect(Exact(decimal: ".5") == nil)
+        #expect(Exact(decimal: "-1") == nil)
+        #expect(Exact(decimal: "1e3") == nil)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import SamsynCore
+
+/// Hostile or broken files are refused quickly, with the file named.
+@Suite struct LoaderTests {
+    @Test func aliasBombIsRefusedWithAClearError() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let previous = "*a\(level - 1)"
+            yaml += "a\(level): &a\(level) [\(Array(repeating: previous, count: 9).joined(separator: ", "))]\n"
+        }
+        let outcome = TestProject.run(["content/meetings/bomb.yaml": yaml])
+        #expect(outcome.lines == [
+            "content/meetings/bomb.yaml:1:1: error: the file expands to more than 100000 values (YAML aliases repeat data); it is refused",
+        ])
+    }
+
+    @Test func oversizedFileIsRefusedBeforeReading() {
+        let big = "title: x\nnotes: \"" + String(repeating: "a", count: Loader.maxFileBytes) + "\"\n"
+        let outcome = TestProject.run(["content/meetings/big.yaml": big])
+        #expect(outcome.lines.count == 1)
+        #expect(outcome.lines.first?.hasPrefix("content/meetings/big.yaml: error: the file is 1048595 bytes; the limit is 1048576 bytes") == true)
+    }
+
+    @Test func invalidUTF8NamesTheFileAndLine() {
+        var bytes = Array("title: ok\ndate: 2024-05-01\n".utf8)
+        bytes += [0x6E, 0x6F, 0x74, 0x65, 0x73, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]
+        var files = TestProject.files().contents
+        files["content/meetings/latin1.yaml"] = bytes
+        let outcome = Pipeline(files: MemoryFiles(bytes: files)).run(asOf: Day.t("2025-06-30"))
+        #expect(outcome.lines == ["content/meetings/latin1.yaml:3:1: error: the file is not valid UTF-8"])
+    }
+
+    @Test func byteOrderMarkIsTolerated() {
+        let outcome = TestProject.run(["content/meetings/bom.yaml": "\u{FEFF}title: Möte\ndate: 2024-05-01\nmeeting_type: team\n"])
+        #expect(outcome.diagnostics.isEmpty)
+        #expect(outcome.project?.activities.first?.title == "Möte")
+    }
+
+    @Test func deepNestingIsRefusedWithoutCrashing() {
+        let deep = "notes: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        let outcome = TestProject.run(["content/meetings/deep.yaml": deep])
+        #expect(outcome.diagnostics.count == 1)
+        #expect(outcome.lines.first?.contains("Maximum nesting level") == true)
+    }
+
+    @Test func skipsDotAndUnderscoreFilesAndNonYAML() {
+        let outcome = TestProject.run([
+            "content/meetings/_draft.yaml": "this is: [not valid",
+            "content/meetings/.hidden.yaml": "neither: [is this",
+            "content/meetings/readme.txt": "text",
+            "content/_archive/old.yaml": "broken: [",
+        ])
+        #expect(outcome.diagnostics.isEmpty)
+    }
+
+    @Test func misspeltContentFolderIsAnError() {
+        let outcome = TestProject.run(["content/traings/x.yaml": "title: x\n"])
+        #expect(outcome.lines == ["content/traings/x.yaml: error: 'content/traings' is not a content folder, so this file would be ignored"])
+        #expect(outcome.diagnostics.first?.hint == "did you mean 'content/trainings'?")
+    }
+
+    @Test func symbolicLinkOutsideTheRootIsNotFollowed() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("samsyn-link-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: base) }
+        let root = base.appendingPathComponent("project")
+        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
+        try TestProject.config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        let secret = base.appendingPathComponent("secret.yaml")
+        try "title: hemligt\ndate: 2024-01-01\nmeeting_type: team\n".write(to: secret, atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/link.yaml"), withDestinationURL: secret)
+        // A link that stays inside the root is read as usual.
+        try "title: inne\ndate: 2024-01-01\nmeeting_type: team\n".write(
+            to: root.appendingPathComponent("content/inside.txt"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/inside.yaml"),
+                                  withDestinationURL: root.appendingPathComponent("content/inside.txt"))
+
+        let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: Day.t("2025-06-30"))
+        #expect(outcome.lines == [
+            "content/meetings/link.yaml: error: this is a link to a file outside the project folder; it is not read",
+        ])
+        let validated = Validator.validate(Loader(files: DiskFiles(root: root)).load(), asOf: Day.t("2025-06-30"))
+        #expect(validated.diagnostics.count == 1)
+    }
+
+    @Test func missingConfigIsReported() {
+        let outcome = Pipeline(files: MemoryFiles([:])).run(asOf: Day.t("2025-06-30"))
+        #expect(outcome.lines == ["config/site.yaml: error: the project has no config/site.yaml"])
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+@testable import SamsynCore
+
+/// The numbers here are synthetic: valid shape and check digit, no real person.
+@Suite struct PersonalNumberTests {
+    @Test("each written form of a valid personnummer is found", arguments: [
+        "811218-9876",    // YYMMDD-NNNN
+        "811218+9876",    // YYMMDD+NNNN (100 years or older)
+        "198112189876",   // YYYYMMDDNNNN
+        "19811218-9876",  // YYYYMMDD-NNNN
+        "701063-2391",    // samordningsnummer: day 03 + 60
+        "000229-2381",    // 29 February is real in 2000 (not in 1900): accepted
+    ])
+    func findsValidNumbers(_ number: String) {
+        #expect(PersonalNumbers.isPersonalNumber(number))
+        let hits = PersonalNumbers.find(in: "notes: deltagare \(number) kom")
+        #expect(hits == [PersonalNumbers.Hit(line: 1, column: 18, text: number)])
+    }
+
+    @Test("organisation numbers and near misses pass", arguments: [
+        "212000-1132",    // Lunds kommun: third digit 2, month 20 is no month
+        "202100-5521",    // Försäkringskassan
+        "232100-0255",    // Region Skåne
+        "811218-9875",    // wrong check digit
+        "811232-9876",    // day 32 is no day
+        "810229-9870",    // 1981 and 2081 are not leap years
+        "8112189876",     // ten digits without separator: not a listed form
+        "0811218-9876",   // part of a longer digit run
+        "811218-98761",
+        "2024-05-15",     // a date
+    ])
+    func passesNonPersonalNumbers(_ text: String) {
+        #expect(PersonalNumbers.find(in: "x: \(text)\n").isEmpty, "\(text)")
+    }
+
+    @Test func reportsLineAndColumnInComments() {
+        let text = "title: Möte\n# ring 811218-9876 om detta\nnotes: ok\n"
+        #expect(PersonalNumbers.find(in: text) == [PersonalNumbers.Hit(line: 2, column: 8, text: "811218-9876")])
+    }
+
+    @Test func luhnCheckDigit() {
+        // 8·2=16→7, 1, 1·2=2, 2, 1·2=2, 8, 9·2=18→9, 8, 7·2=14→5: sum 44, check digit 6.
+        #expect(PersonalNumbers.luhnCheckDigit([8, 1, 1, 2, 1, 8, 9, 8, 7]) == 6)
+        #expect(PersonalNumbers.luhnCheckDigit([2, 1, 2, 0, 0, 0, 1, 1, 3]) == 2)
+    }
+}
