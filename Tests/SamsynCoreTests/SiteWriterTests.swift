@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import SamsynCore
+
+/// The writer never loses the previous site and never touches files it did not write.
+@Suite struct SiteWriterTests {
+    let fm = FileManager.default
+
+    /// A throw-away project folder with config/ and content/.
+    func makeRoot() throws -> URL {
+        let root = fm.temporaryDirectory.appendingPathComponent("samsyn-writer-\(UUID().uuidString)")
+        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try "x".write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    /// Every file below a folder with its contents.
+    func snapshot(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: nil) else { return result }
+        for case let url as URL in walker {
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[String(url.path.dropFirst(folder.path.count + 1))] = try? Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    func siblings(of folder: URL) -> [String] {
+        ((try? fm.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)) ?? []).sorted()
+    }
+
+    @Test func writesMarksAndReplacesItsOwnSite() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+
+        try writer.write(["data/a.csv": Array("1".utf8), "data/old.csv": Array("old".utf8)])
+        #expect(snapshot(site)[".samsyn-manifest"] == Data("samsyn-site 1\ndata/a.csv\ndata/old.csv\n".utf8))
+
+        try writer.write(["data/a.csv": Array("2".utf8)])
+        #expect(snapshot(site) == [
+            "data/a.csv": Data("2".utf8),
+            ".samsyn-manifest": Data("samsyn-site 1\ndata/a.csv\n".utf8),
+        ])
+        #expect(siblings(of: site) == ["config", "content", "site"], "no temporary folder is left behind")
+    }
+
+    @Test func aFailedWriteLeavesThePreviousSiteUntouched() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        try writer.write(["data/indicators.json": Array("{}".utf8)])
+        let before = snapshot(site)
+
+        // "a" as a file and as a folder cannot both exist: the write fails half-way.
+        #expect(throws: (any Error).self) {
+            try writer.write(["a": Array("file".utf8), "a/b.csv": Array("x".utf8), "z.csv": Array("z".utf8)])
+        }
+        #expect(snapshot(site) == before)
+        #expect(siblings(of: site) == ["config", "content", "site"])
+    }
+
+    @Test func removesTheTemporaryFolderOfAKilledBuild() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let stale = root.appendingPathComponent(".site.samsyn-tmp-99999")
+        try fm.createDirectory(at: stale.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data().write(to: stale.appendingPathComponent(".samsyn-building"))
+        // A folder with a similar name but without Samsyn's marker is not ours: kept.
+        let foreign = root.appendingPathComponent(".site.samsyn-tmp-notes")
+        try fm.createDirectory(at: foreign, withIntermediateDirectories: true)
+
+        try SiteWriter(root: root, output: site).write(["index.txt": Array("x".utf8)])
+        #expect(siblings(of: site) == [".site.samsyn-tmp-notes", "config", "content", "site"])
+    }
+
+    @Test("dangerous output folders are refused and left as they were", arguments: [
+        ".", "config", "content", "content/site", "..",
+    ])
+    func refusesProtectedFolders(_ relative: String) throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let before = snapshot(root)
+        let output = root.appendingPathComponent(relative)
+        #expect(throws: SiteWriter.Refusal.self) {
+            try SiteWriter(root: root, output: output).write(["index.txt": Array("x".utf8)])
+        }
+        #expect(snapshot(root) == before)
+    }
+
+    @Test func refusesAFolderHoldingForeignFiles() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("public")
+        try fm.createDirectory(at: site, withIntermediateDirectories: true)
+        try "mine".write(to: site.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let writer = SiteWriter(root: root, output: site)
+        #expect(writer.refusal()?.description.contains("did not create") == true)
+        #expect(throws: SiteWriter.Refusal.self) { try writer.write(["index.txt": []]) }
+        #expect(snapshot(site) == ["notes.txt": Data("mine".utf8)])
+    }
+
+    @Test func refusesItsOwnSiteOnceSomeoneAddedAFile() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        try writer.write(["index.txt": Array("x".utf8)])
+        try "added by hand".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        let refusal = try #require(writer.refusal())
+        #expect(refusal.description.contains("CNAME"))
+        #expect(throws: SiteWriter.Refusal.self) { try writer.write(["index.txt": []]) }
+        #expect(snapshot(site)["CNAME"] == Data("added by hand".utf8))
+    }
+
+    @Test func anEmptyExistingFolderIsFine() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try fm.createDirectory(at: site, withIntermediateDirectories: true)
+        try SiteWriter(root: root, output: site).write(["index.txt": Array("x".utf8)])
+        #expect(snapshot(site)["index.txt"] == Data("x".utf8))
+    }
+}
