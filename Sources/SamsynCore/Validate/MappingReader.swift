@@ -10,6 +10,9 @@ struct MappingReader {
     /// What the mapping is, in words, for messages ("the agreement", "a participants entry").
     let what: String
     private var entries: [String: (key: Node, value: Node)] = [:]
+    /// Keys offered as "did you mean" for an unknown key: their absence is the
+    /// same mistake, so it is not reported a second time.
+    private var suggested: Set<String> = []
 
     /// Nil (with an error logged) when `node` is not a mapping.
     init?(_ node: Node, file: String, what: String, keys allowed: [String], log: DiagnosticLog) {
@@ -29,8 +32,9 @@ struct MappingReader {
             }
             let name = scalar.string
             guard allowed.contains(name) else {
-                let hint = suggestion(for: name, among: allowed).map { "did you mean '\($0)'?" }
-                    ?? "keys allowed here: " + listForHint(allowed)
+                let close = suggestion(for: name, among: allowed)
+                if let close { suggested.insert(close) }
+                let hint = close.map { "did you mean '\($0)'?" } ?? "keys allowed here: " + listForHint(allowed)
                 log.error(MappingReader.location(of: key, in: file), "unknown key '\(name)' in \(what)", hint: hint)
                 continue
             }
@@ -72,6 +76,7 @@ struct MappingReader {
     }
 
     func missing(_ key: String, example: String) {
+        guard !suggested.contains(key) else { return }
         log.error(location, "\(what) is missing the required key '\(key)'", hint: "add a line such as `\(key): \(example)`")
     }
 
