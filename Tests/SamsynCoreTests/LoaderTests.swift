@@ -16,6 +16,37 @@ import Testing
         ])
     }
 
+    /// Yams hashes mapping keys while parsing; a bomb used as a key must be
+    /// refused before parsing, or hashing it would hang.
+    @Test("aliases in keys are refused before parsing", arguments: [
+        ("? *a8\n: 1\n", 10, 1),
+        ("*a8 : 1\n", 10, 1),
+        ("b: {x: 1, *a8: 2}\n", 10, 11),
+        ("[*a8, *a8]: 1\n", 10, 10),
+    ])
+    func aliasKeysAreRefused(_ lastLines: String, _ line: Int, _ column: Int) {
+        // Nine lines of nested anchors: *a8 stands for 9^9 values.
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            yaml += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n"
+        }
+        let outcome = TestProject.run(["content/meetings/keys.yaml": yaml + lastLines])
+        #expect(outcome.lines == [
+            "content/meetings/keys.yaml:\(line):\(column): error: a YAML alias (*name) cannot be used in a key here; the file is refused",
+        ])
+    }
+
+    @Test func aliasesForValuesStillWork() {
+        let yaml = """
+        - { id: m1, title: Möte 1, date: 2024-05-01, meeting_type: team, participants: &p [{ organisation: fk, count: 3 }] }
+        - { id: m2, title: Möte 2, date: 2024-06-01, meeting_type: team, participants: *p }
+
+        """
+        let outcome = TestProject.run(["content/meetings/list.yaml": yaml])
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.lines)")
+        #expect(outcome.project?.activities.map(\.participantCount) == [3, 3])
+    }
+
     @Test func oversizedFileIsRefusedBeforeReading() {
         let big = "title: x\nnotes: \"" + String(repeating: "a", count: Loader.maxFileBytes) + "\"\n"
         let outcome = TestProject.run(["content/meetings/big.yaml": big])

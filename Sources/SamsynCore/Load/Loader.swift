@@ -121,6 +121,12 @@ public struct Loader: Sendable {
                                           hint: "save it as UTF-8 (in most editors: Save with encoding → UTF-8)"))
             return nil
         }
+        if let problem = AliasKeyGuard.problem(in: text) {
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: problem.line, column: problem.column),
+                                          "a YAML alias (*name) cannot be used in a key here; the file is refused",
+                                          hint: "write keys out as plain words; aliases may only stand for values"))
+            return nil
+        }
         do {
             let root = try Yams.compose(yaml: text)
             if let root, let problem = ExpansionBudget.check(root, limit: Loader.maxExpandedValues) {
@@ -190,5 +196,54 @@ enum ExpansionBudget {
             for (key, value) in mapping where !visit(key, &remaining) || !visit(value, &remaining) { return false }
             return true
         }
+    }
+}
+
+/// Yams checks every mapping for duplicate keys by hashing the keys, and an
+/// alias used as a key can stand for a tree of billions of values: hashing it
+/// would hang. Keys in Samsyn's files are always plain words, so when a file
+/// uses aliases at all, anything that could put one into a key — an alias
+/// followed by ':', an explicit '?' key, or a bracketed key — is refused before
+/// parsing. The check is on the text and errs on the side of refusing.
+enum AliasKeyGuard {
+    static func problem(in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        guard lines.contains(where: { line in line.indices.contains { isAliasStart(line, $0) } }) else { return nil }
+        for (number, line) in lines.enumerated() {
+            for index in line.indices {
+                let c = line[index]
+                if isAliasStart(line, index) {
+                    var end = index + 1
+                    while end < line.count, isAnchorCharacter(line[end]) { end += 1 }
+                    if colonFollows(line, from: end) { return (number + 1, index + 1) }
+                } else if c == "?", atTokenStart(line, index), index + 1 == line.count || line[index + 1] == " " {
+                    return (number + 1, index + 1)
+                } else if c == "]" || c == "}", colonFollows(line, from: index + 1) {
+                    return (number + 1, index + 1)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func isAnchorCharacter(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
+    }
+
+    private static func atTokenStart(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
+        index == 0 || [" ", "\t", "[", "{", ",", "-", ":"].contains(line[index - 1])
+    }
+
+    private static func isAliasStart(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
+        line[index] == "*" && atTokenStart(line, index) && index + 1 < line.count && isAnchorCharacter(line[index + 1])
+    }
+
+    /// Whether `:` follows (after spaces) as a key indicator: then a space, a flow
+    /// indicator or the end of the line.
+    private static func colonFollows(_ line: [Unicode.Scalar], from start: Int) -> Bool {
+        var i = start
+        while i < line.count, line[i] == " " { i += 1 }
+        guard i < line.count, line[i] == ":" else { return false }
+        return i + 1 == line.count || [" ", ",", "]", "}"].contains(line[i + 1])
     }
 }
