@@ -183,13 +183,16 @@ struct RecordReader {
             }
             let subprojects = r.references("subprojects", to: context.subprojects)
             let meetingType: Activity.MeetingType? = kind == .meeting ? r.choice("meeting_type", required: true) : nil
+            let errorsBefore = log.all.errorCount
             let participants = readParticipants(r)
+            let participantsHaveErrors = log.all.errorCount > errorsBefore
             let notes = r.text("notes")
 
             if let date {
                 warnOutsidePeriod(date, at: r.location(of: "date"), what: "the date")
+                // Not when the participants were wrong: that error already covers it.
                 if kind != .meeting, date <= context.asOf, participants.reduce(0, { $0 + $1.count }) == 0,
-                   !log.hasErrors(at: r.location(of: "participants")) {
+                   !participantsHaveErrors {
                     log.warning(r.location, "\(noun) has been held but lists no participants",
                                 hint: "add participants: with a count per organisation")
                 }
