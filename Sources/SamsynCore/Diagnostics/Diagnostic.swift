@@ -71,6 +71,19 @@ public final class DiagnosticLog {
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Takes back diagnostics that a more precise one replaces.
+    func withdraw(_ superseded: [Diagnostic]) {
+        all.removeAll { superseded.contains($0) }
+    }
+
+    /// Runs `body` and also returns the diagnostics it logged, so a follow-up
+    /// check can stay quiet when the real problem was already reported.
+    func noting<T>(_ body: () -> T) -> (T, [Diagnostic]) {
+        let before = all.count
+        let result = body()
+        return (result, Array(all[before...]))
+    }
 }
 
 extension Array where Element == Diagnostic {

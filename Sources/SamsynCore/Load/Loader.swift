@@ -22,6 +22,9 @@ public struct LoadedProject {
     public var config: SourceFile?
     public var records: [RecordKind: [SourceFile]]
     public var diagnostics: [Diagnostic]
+    /// The text of every file that could be decoded, parsed or not: the
+    /// personal-number search covers files with YAML errors too.
+    public var texts: [(path: String, text: String)] = []
     /// How many files were looked at (for the summary line).
     public var fileCount: Int
 }
@@ -46,12 +49,13 @@ public struct Loader: Sendable {
 
     public func load() -> LoadedProject {
         var diagnostics: [Diagnostic] = []
+        var texts: [(path: String, text: String)] = []
         var fileCount = 0
 
         var config: SourceFile?
         if files.fileExists(Loader.configPath) {
             fileCount += 1
-            config = read(Loader.configPath, into: &diagnostics)
+            config = read(Loader.configPath, into: &diagnostics, texts: &texts)
         } else {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: Loader.configPath),
                                           "the project has no config/site.yaml",
@@ -75,11 +79,11 @@ public struct Loader: Sendable {
                 diagnostics.append(linkOutside(entry.path))
                 continue
             }
-            if let file = read(entry.path, into: &diagnostics) {
+            if let file = read(entry.path, into: &diagnostics, texts: &texts) {
                 records[kind, default: []].append(file)
             }
         }
-        return LoadedProject(config: config, records: records, diagnostics: diagnostics, fileCount: fileCount)
+        return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount)
     }
 
     private func isYAML(_ path: String) -> Bool {
@@ -92,7 +96,7 @@ public struct Loader: Sendable {
     }
 
     /// Reads, decodes and parses one file; on failure records why and returns nil.
-    func read(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+    func read(_ path: String, into diagnostics: inout [Diagnostic], texts: inout [(path: String, text: String)]) -> SourceFile? {
         let here = SourceLocation(file: path)
         if let size = files.size(of: path), size > Loader.maxFileBytes {
             diagnostics.append(Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
@@ -121,6 +125,7 @@ public struct Loader: Sendable {
                                           hint: "save it as UTF-8 (in most editors: Save with encoding → UTF-8)"))
             return nil
         }
+        texts.append((path, text))
         if let problem = AliasKeyGuard.problem(in: text) {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: problem.line, column: problem.column),
                                           "a YAML alias (*name) cannot be used in a key here; the file is refused",

@@ -8,9 +8,21 @@ enum YAMLErrorTranslation {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let location = SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
-            let while_ = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(.error, location, "YAML syntax error: \(problem)\(while_)", hint: hint(for: problem))
+            // For an unclosed quote or bracket the place that matters is where it
+            // was opened, which libyaml gives as the context's mark.
+            var at = mark
+            if let context, context.text.contains("quoted scalar") || context.text.contains("flow sequence")
+                || context.text.contains("flow mapping") {
+                at = context.mark
+            }
+            let location = SourceLocation(file: file, line: max(at.line, 1), column: max(at.column, 1))
+            let message: String
+            switch context {
+            case let context? where context.text.hasPrefix("while"): message = "\(problem) (\(context.text))"
+            case let context?: message = "\(context.text), \(problem)"
+            case nil: message = problem
+            }
+            return Diagnostic(.error, location, "YAML syntax error: \(message)", hint: hint(for: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? ""
             let first = context.mark
@@ -41,7 +53,8 @@ enum YAMLErrorTranslation {
         if problem.contains("undefined alias") {
             return "an alias (*name) must refer to an anchor (&name) defined earlier in the same file"
         }
-        if problem.contains("found unexpected end of stream") || problem.contains("found unexpected document") {
+        if problem.contains("found unexpected end of stream") || problem.contains("found unexpected document")
+            || problem.contains("did not find expected ',' or") {
             return "a quote or bracket was opened and never closed"
         }
         if problem.contains("Maximum nesting level") {

@@ -28,10 +28,11 @@ public struct SiteConfig: Sendable {
     public var subprojects: [Subproject]
     public var targets: Targets
     public var questionnaire: Questionnaire
+    public var appearance: SiteAppearance
 
     public init(name: String, reference: String? = nil, owner: String? = nil, start: Day, end: Day,
                 language: Language = .sv, organisations: [Organisation], subprojects: [Subproject] = [],
-                targets: Targets = Targets(), questionnaire: Questionnaire = .bip) {
+                targets: Targets = Targets(), questionnaire: Questionnaire = .bip, appearance: SiteAppearance = SiteAppearance()) {
         self.name = name
         self.reference = reference
         self.owner = owner
@@ -42,7 +43,45 @@ public struct SiteConfig: Sendable {
         self.subprojects = subprojects
         self.targets = targets
         self.questionnaire = questionnaire
+        self.appearance = appearance
     }
+}
+
+/// The optional `site:` block: how the site looks and its accessibility statement.
+public struct SiteAppearance: Sendable {
+    /// A logo file inside the project (SVG or PNG), copied into the site.
+    public var logo: String?
+    /// Where `logo` is written, so that a missing file is reported there.
+    public var logoLocation: SourceLocation?
+    /// The accent colour, `#rrggbb`, checked for contrast against white.
+    public var accent: String?
+    public var footer: String?
+    public var accessibility = AccessibilityStatement()
+
+    public init(logo: String? = nil, accent: String? = nil, footer: String? = nil) {
+        self.logo = logo
+        self.accent = accent
+        self.footer = footer
+    }
+}
+
+/// What the accessibility statement (tillgänglighetsredogörelse) required by
+/// the Swedish DOS act says about this site.
+public struct AccessibilityStatement: Sendable {
+    public enum Compliance: String, CaseIterable, Sendable {
+        case full, partial, none
+    }
+
+    public var organisation: String?
+    public var compliance: Compliance = .partial
+    public var knownIssues: [String] = []
+    public var contactEmail: String?
+    public var contactPhone: String?
+    public var assessed: Day?
+    public var method: String?
+    public var updated: Day?
+
+    public init() {}
 }
 
 public enum Language: String, CaseIterable, Sendable {

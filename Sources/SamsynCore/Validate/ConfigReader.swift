@@ -25,19 +25,23 @@ struct ConfigReader {
             return nil
         }
         guard let top = MappingReader(root, file: file.path, what: "config/site.yaml",
-                                      keys: ["project", "language", "organisations", "subprojects", "targets", "assessment"],
+                                      keys: ["project", "language", "organisations", "subprojects", "targets", "assessment", "site"],
                                       log: log) else { return nil }
 
         let project = readProject(top)
         let language: Language = top.choice("language") ?? .sv
-        let organisations = readOrganisations(top)
-        let orgIDs = KnownIDs(kind: "organisation", ids: organisations.map(\.id))
+        var organisationIDs: [String] = []
+        let organisations = readOrganisations(top, ids: &organisationIDs)
+        // Ids of entries with other mistakes still count as known, so one
+        // mistake does not turn every reference to them into a second error.
+        let orgIDs = KnownIDs(kind: "organisation", ids: organisationIDs)
         if let owner = project.owner, let node = project.ownerNode {
             orgIDs.check(owner, at: MappingReader.location(of: node, in: file.path), key: "owner", log: log)
         }
         let subprojects = readSubprojects(top, organisations: orgIDs, project: project)
         let targets = readTargets(top)
         let questionnaire = readQuestionnaire(top)
+        let appearance = readAppearance(top)
 
         guard let name = project.name, let start = project.start, let end = project.end, !organisations.isEmpty else {
             return nil
@@ -45,7 +49,7 @@ struct ConfigReader {
         return SiteConfig(name: name, reference: project.reference, owner: project.owner, start: start, end: end,
                           language: language, organisations: organisations,
                           subprojects: subprojects.map { $0.resolved(start: start, end: end) },
-                          targets: targets, questionnaire: questionnaire)
+                          targets: targets, questionnaire: questionnaire, appearance: appearance)
     }
 
     private struct ProjectPart {
@@ -75,7 +79,7 @@ struct ConfigReader {
         return part
     }
 
-    private func readOrganisations(_ top: MappingReader) -> [Organisation] {
+    private func readOrganisations(_ top: MappingReader, ids: inout [String]) -> [Organisation] {
         guard let items = top.list("organisations", required: true, example: "[{ id: fk, name: Försäkringskassan }]") else {
             return []
         }
@@ -89,6 +93,7 @@ struct ConfigReader {
             guard let org = MappingReader(item, file: top.file, what: "an organisation",
                                           keys: ["id", "name", "type", "training_target", "org_number"], log: log) else { continue }
             let id = readID(org, seen: &seen, kind: "organisation")
+            if let id { ids.append(id) }
             let name = org.text("name", required: true, example: "Försäkringskassan")
             let type: Organisation.Kind? = org.choice("type")
             let target = org.integer("training_target", example: "30")
@@ -179,6 +184,54 @@ struct ConfigReader {
         if let n = reader.integer("agreement_expiry_warning_days") { targets.agreementExpiryWarningDays = n }
         if let n = reader.integer("assessment_interval_months", minimum: 1) { targets.assessmentIntervalMonths = n }
         return targets
+    }
+
+    private func readAppearance(_ top: MappingReader) -> SiteAppearance {
+        var appearance = SiteAppearance()
+        guard let node = top.node("site"),
+              let site = MappingReader(node, file: top.file, what: "site", keys: ["logo", "accent", "footer", "accessibility"], log: log)
+        else { return appearance }
+        if let logo = site.text("logo") {
+            let lower = logo.lowercased()
+            if logo.hasPrefix("/") || logo.split(separator: "/").contains("..") || !(lower.hasSuffix(".svg") || lower.hasSuffix(".png")) {
+                log.error(site.location(of: "logo"), "the logo must be an .svg or .png file inside the project, given relative to it",
+                          hint: "for example logo: config/logo.svg")
+            } else {
+                appearance.logo = logo
+                appearance.logoLocation = site.location(of: "logo")
+            }
+        }
+        if let accent = site.text("accent") {
+            if let contrast = Contrast.againstWhite(accent) {
+                if contrast < Contrast.minimumForText {
+                    log.error(site.location(of: "accent"),
+                              "the accent colour \(accent) has a contrast of \(Contrast.describe(contrast)):1 against white; text needs 4.5:1",
+                              hint: "choose a darker colour, such as #1f5c99")
+                } else {
+                    appearance.accent = accent.lowercased()
+                }
+            } else {
+                log.error(site.location(of: "accent"), "the accent colour must be written #rrggbb, not '\(accent.prefix(20))'",
+                          hint: "for example accent: \"#1f5c99\" (with the quotes: # starts a comment in YAML)")
+            }
+        }
+        appearance.footer = site.text("footer")
+        if let statementNode = site.node("accessibility"),
+           let a = MappingReader(statementNode, file: top.file, what: "the accessibility statement",
+                                 keys: ["organisation", "compliance", "known_issues", "contact_email", "contact_phone",
+                                        "assessed", "method", "updated"], log: log) {
+            var statement = AccessibilityStatement()
+            statement.organisation = a.text("organisation")
+            statement.compliance = a.choice("compliance") ?? .partial
+            statement.knownIssues = a.words("known_issues").map(\.0)
+            statement.contactEmail = a.text("contact_email")
+            statement.contactPhone = a.text("contact_phone")
+            statement.assessed = a.date("assessed")
+            statement.method = a.text("method")
+            statement.updated = a.date("updated")
+            appearance.accessibility = statement
+        }
+        return appearance
     }
 
     private func readQuestionnaire(_ top: MappingReader) -> Questionnaire {

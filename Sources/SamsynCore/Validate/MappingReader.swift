@@ -15,7 +15,10 @@ struct MappingReader {
     private var suggested: Set<String> = []
 
     /// Nil (with an error logged) when `node` is not a mapping.
-    init?(_ node: Node, file: String, what: String, keys allowed: [String], log: DiagnosticLog) {
+    /// `reportedElsewhere` names keys that are checked with their own message
+    /// (such as meeting_type on a training): skipped here, and not offered as allowed.
+    init?(_ node: Node, file: String, what: String, keys allowed: [String], reportedElsewhere: Set<String> = [],
+          log: DiagnosticLog) {
         self.file = file
         self.log = log
         self.what = what
@@ -31,6 +34,7 @@ struct MappingReader {
                 continue
             }
             let name = scalar.string
+            if reportedElsewhere.contains(name) { continue }
             guard allowed.contains(name) else {
                 let close = suggestion(for: name, among: allowed)
                 if let close { suggested.insert(close) }
@@ -287,7 +291,8 @@ struct KnownIDs {
         if set.contains(id) { return true }
         let close = suggestion(for: id, among: ids).map { "did you mean '\($0)'? " } ?? ""
         let hint = ids.isEmpty ? "config/site.yaml defines no \(kind)s" : close + "known \(kind)s: " + listForHint(ids)
-        log.error(location, "'\(id.prefix(64))' in '\(key)' is not a \(kind) defined in config/site.yaml", hint: hint)
+        let article = "aeiou".contains(kind.prefix(1)) ? "an" : "a"
+        log.error(location, "'\(id.prefix(64))' in '\(key)' is not \(article) \(kind) defined in config/site.yaml", hint: hint)
         return false
     }
 }

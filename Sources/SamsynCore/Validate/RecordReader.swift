@@ -73,8 +73,10 @@ struct RecordReader {
                                         log: log) else { continue }
             let id = id(of: r, defaultID: defaultID)
             let title = r.text("title", required: true, example: "Samverkansöverenskommelse om …")
-            let parties = r.references("parties", to: context.organisations, required: true)
-            if r.has("parties"), parties.count < 2, !log.hasErrors(at: r.location(of: "parties")) {
+            let (parties, partyProblems) = log.noting { r.references("parties", to: context.organisations, required: true) }
+            // Not when an entry was wrong or repeated: that message already explains it.
+            if r.has("parties"), parties.count < 2, !partyProblems.contains(where: { $0.severity == .error }) {
+                log.withdraw(partyProblems)  // "listed twice" is part of this one mistake
                 log.error(r.location(of: "parties"), "an agreement needs at least two different parties",
                           hint: "list every organisation that signed, such as parties: [fk, lunds-kommun]")
             }
@@ -163,8 +165,8 @@ struct RecordReader {
                 log.error(MappingReader.location(of: key, in: file.path), "meeting_type belongs to meetings only",
                           hint: "remove the line, or move the file to content/meetings/")
             }
-            guard let r = MappingReader(node, file: file.path, what: noun,
-                                        keys: kind == .meeting ? keys : keys + ["meeting_type"], log: log) else { continue }
+            guard let r = MappingReader(node, file: file.path, what: noun, keys: keys,
+                                        reportedElsewhere: kind == .meeting ? [] : ["meeting_type"], log: log) else { continue }
             let id = id(of: r, defaultID: defaultID)
             let title = r.text("title", required: true, example: "Grundutbildning i Case management")
             let date = r.date("date", required: true)
@@ -176,16 +178,15 @@ struct RecordReader {
             let hours = r.positiveDecimal("hours")
             let provider = r.text("provider")
             let methods: [Activity.Method] = r.choices("methods")
-            let principles: [Principle] = r.choices("principles", required: kind == .themeDay)
-            if kind == .themeDay, r.has("principles"), principles.isEmpty, !log.hasErrors(at: r.location(of: "principles")) {
+            let (principles, principleProblems): ([Principle], [Diagnostic]) = log.noting { r.choices("principles", required: kind == .themeDay) }
+            if kind == .themeDay, r.has("principles"), principles.isEmpty, principleProblems.isEmpty {
                 log.error(r.location(of: "principles"), "a theme day must name at least one horizontal principle",
                           hint: "valid values: " + Principle.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let subprojects = r.references("subprojects", to: context.subprojects)
             let meetingType: Activity.MeetingType? = kind == .meeting ? r.choice("meeting_type", required: true) : nil
-            let errorsBefore = log.all.errorCount
-            let participants = readParticipants(r)
-            let participantsHaveErrors = log.all.errorCount > errorsBefore
+            let (participants, participantProblems) = log.noting { readParticipants(r) }
+            let participantsHaveErrors = participantProblems.contains { $0.severity == .error }
             let notes = r.text("notes")
 
             if let date {
@@ -323,10 +324,19 @@ struct RecordReader {
         }
         var answers: [String: Int] = [:]
         var ok = true
+        // A misspelt question is reported once, not again as a missing answer.
+        var suggested: Set<String> = []
         for (key, value) in mapping {
             let keyLocation = MappingReader.location(of: key, in: file)
-            guard case .scalar(let keyScalar) = key,
-                  context.questions.check(keyScalar.string, at: keyLocation, key: what, log: log) else { ok = false; continue }
+            guard case .scalar(let keyScalar) = key else { ok = false; continue }
+            guard context.questions.contains(keyScalar.string) else {
+                let close = suggestion(for: keyScalar.string, among: ids)
+                if let close { suggested.insert(close) }
+                log.error(keyLocation, "'\(keyScalar.string.prefix(64))' in \(what) is not an assessment question",
+                          hint: (close.map { "did you mean '\($0)'? " } ?? "") + "known questions: " + listForHint(ids))
+                ok = false
+                continue
+            }
             guard !MappingReader.isNull(value) else {
                 if mustAnswerAll {
                     log.error(keyLocation, "'\(keyScalar.string)' has no score", hint: "scores must answer every question")
@@ -353,8 +363,8 @@ struct RecordReader {
         let location = MappingReader.location(of: node, in: file)
         if mustAnswerAll {
             // Questions whose key is absent (a key present with a bad value was reported above).
-            let missing = ids.filter { id in !mapping.keys.contains { $0.string == id } }
-            if !missing.isEmpty {
+            let missing = ids.filter { id in !mapping.keys.contains { $0.string == id } && !suggested.contains(id) }
+            if !missing.isEmpty && ok {
                 log.error(location, "scores must answer every question; missing: \(missing.joined(separator: ", "))",
                           hint: "a team's joint answer covers all questions; use responses: for individual answers that may skip some")
                 ok = false

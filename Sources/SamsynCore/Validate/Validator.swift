@@ -16,7 +16,7 @@ public enum Validator {
 
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
-        for file in [loaded.config].compactMap({ $0 }) + RecordKind.allCases.flatMap({ loaded.records[$0] ?? [] }) {
+        for file in loaded.texts {
             for hit in PersonalNumbers.find(in: file.text) {
                 log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
                           "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
