@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The command line: subcommands, options, --help, exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // HTML templates that escape every value by default (attributes included).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // One tiny C shim: the atomic directory swap (renameat2) that Glibc's Swift overlay does not expose.
@@ -21,6 +23,7 @@ let package = Package(
             name: "SamsynCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 "CSamsynSys",
             ]
         ),

@@ -44,7 +44,8 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("The site was not built; the previous site (if any) is unchanged.\n".utf8))
             throw ExitCode(1)
         }
-        let files = SiteRenderer.render(project, report)
+        let input = RenderInput(project: project, report: report, lastChanged: LastChanged.find(root: root))
+        let files = SiteRenderer.render(input, logo: outcome.logo)
         do {
             try writer.write(files)
         } catch {
@@ -52,7 +53,8 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         if format != .json {
-            FileHandle.standardError.write(Data("Wrote \(files.count) files to \(outputURL.path) (as of \(report.asOf))\n".utf8))
+            let pages = files.keys.filter { $0.hasSuffix(".html") }.count
+            FileHandle.standardError.write(Data("Wrote \(pages) pages and \(files.count - pages) other files to \(outputURL.path) (as of \(report.asOf))\n".utf8))
         }
     }
 }

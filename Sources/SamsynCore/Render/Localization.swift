@@ -1,0 +1,73 @@
+/// Every word the site shows, in Swedish and English, and the number and
+/// date formats that go with each language.
+public struct Localization: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    var sv: Bool { language == .sv }
+
+    /// Decimal comma in Swedish, point in English; a non-breaking thin space
+    /// groups thousands in Swedish, a comma in English.
+    public func number(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var grouped = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped += sv ? "\u{202F}" : "," }
+            grouped.append(c)
+        }
+        return (n < 0 ? "−" : "") + grouped
+    }
+
+    public func decimal(_ d: Rounded) -> String {
+        let text = d.text(separator: sv ? "," : ".")
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// A share as a whole percentage: 0.625 → "63 %" (sv) / "63%" (en).
+    public func percent(_ share: Rounded) -> String {
+        let whole = Exact(share.units * 100, pow10(share.decimals)).rounded(decimals: 0).units
+        return sv ? "\(number(whole))\u{00A0}%" : "\(number(whole))%"
+    }
+
+    private func pow10(_ n: Int) -> Int { (0..<n).reduce(1) { r, _ in r * 10 } }
+
+    static let monthsSV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                           "oktober", "november", "december"]
+    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                           "October", "November", "December"]
+    static let shortSV = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    static let shortEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "15 maj 2024" / "15 May 2024".
+    public func date(_ day: Day) -> String {
+        "\(day.day) \((sv ? Localization.monthsSV : Localization.monthsEN)[day.month - 1]) \(day.year)"
+    }
+
+    /// "maj 2024" / "May 2024".
+    public func month(_ day: Day) -> String {
+        "\((sv ? Localization.shortSV : Localization.shortEN)[day.month - 1]) \(day.year)"
+    }
+
+    public func period(_ from: Day, _ to: Day?) -> String {
+        guard let to else { return sv ? "från \(date(from))" : "from \(date(from))" }
+        return "\(date(from)) – \(date(to))"
+    }
+
+    /// A word by key; the key itself when it is missing (tests catch that).
+    public subscript(_ key: String) -> String {
+        (sv ? Catalog.sv : Catalog.en)[key] ?? key
+    }
+
+    public func count(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(number(n)) \(n == 1 ? self[one] : self[many])"
+    }
+
+    public func status(_ status: Agreement.Status) -> String { self["status." + status.rawValue] }
+    public func principle(_ p: Principle) -> String { self["principle." + p.rawValue] }
+    public func meetingType(_ t: Activity.MeetingType) -> String { self["meeting." + t.rawValue] }
+    public func method(_ m: Activity.Method) -> String { self["method." + m.rawValue] }
+    public func scope(_ s: Agreement.Scope) -> String { self["scope." + s.rawValue] }
+    public func kind(_ k: Activity.Kind) -> String { self["kind." + k.rawValue] }
+    public func orgType(_ t: Organisation.Kind) -> String { self["orgtype." + t.rawValue] }
+}

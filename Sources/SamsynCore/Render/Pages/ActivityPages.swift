@@ -1,0 +1,195 @@
+/// Kompetensutveckling, Temadagar och principer, Möten — and one page per
+/// training, theme day and meeting.
+enum ActivityPages {
+    static func pages(_ c: PageContext) -> [Page] {
+        let records = c.project.activities.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return [competence(c), themeDays(c), meetings(c)] + records.map { recordPage($0, c) }
+    }
+
+    static func listPath(_ kind: Activity.Kind) -> (key: String, path: String) {
+        switch kind {
+        case .training: return ("nav.competence", "competence/index.html")
+        case .themeDay: return ("nav.themeDays", "theme-days/index.html")
+        case .meeting: return ("nav.meetings", "meetings/index.html")
+        }
+    }
+
+    /// A sortable, filterable table of activities.
+    static func table(_ activities: [Activity], caption: String, id: String, _ c: PageContext, _ link: Linker,
+                      showType: Bool = false) -> Model {
+        let l = c.l
+        let rows: [[Model]] = activities.map { a in
+            var cells = [Part.cell(a.title, href: link.activity(a), header: true),
+                         Part.cell(l.date(a.date), sortKey: a.date.description),
+                         Part.cell(a.isHeld(asOf: c.asOf) ? l["held"] : l["planned"])]
+            if showType { cells.append(Part.cell(a.meetingType.map(l.meetingType) ?? l["dash"])) }
+            cells += [Part.cell(a.subprojects.isEmpty ? l["whole-project"] : a.subprojects.map(c.subName).joined(separator: ", ")),
+                      Part.cell(a.principles.isEmpty ? l["dash"] : a.principles.map(l.principle).joined(separator: ", ")),
+                      Part.cell(l.number(a.participantCount), numeric: true, sortKey: String(a.participantCount))]
+            return cells
+        }
+        var head: [(String, Bool)] = [(l["title"], false), (l["date"], false), (l["status"], false)]
+        if showType { head.append((l["meetingType"], false)) }
+        head += [(l["subprojects"], false), (l["principles"], false), (l["participants"], true)]
+        return Part.table(caption: caption, head: head, rows: rows, sortable: true, filterable: true, id: id)
+    }
+
+    // MARK: Kompetensutveckling
+
+    static func competence(_ c: PageContext) -> Page {
+        let l = c.l, path = "competence/index.html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: l["nav.competence"], section: "nav.competence")
+        page.blocks = [Part.note(l["competence.note"])]
+        let t = c.report.trainings
+
+        let summary = Part.facts([
+            (l["held"].capitalizedFirst, [(l.number(t.held), nil)]),
+            (l["planned"].capitalizedFirst, [(l.number(t.planned), nil)]),
+            (l["participants"], [(l.number(t.participants), nil)]),
+            (l["competence.hours"], [(l.decimal(t.participantHours), nil)]),
+            (l["competence.gender"], [("\(l["women"]) \(l.number(t.women)), \(l["men"]) \(l.number(t.men)), \(l["nonBinary"]) \(l.number(t.nonBinary))", nil)]),
+        ])
+
+        let orgs = c.project.config.organisations
+        let bars: [Charts.Bar] = orgs.compactMap { org in
+            guard let figures = c.report.competence[org.id] else { return nil }
+            let share = figures.share.map { " (\(l.percent($0)))" } ?? ""
+            return Charts.Bar(label: org.name, value: figures.attendances, target: figures.target,
+                              valueText: l.number(figures.attendances) + share)
+        }
+        let withTarget = orgs.filter { ($0.trainingTarget ?? 0) > 0 }
+        let met = withTarget.filter { (c.report.competence[$0.id]?.attendances ?? 0) >= ($0.trainingTarget ?? 0) }.count
+        let figure = Part.figure(Charts.bars(id: "competence-by-org", bars: bars, valueHead: l["participants"], l: l),
+                                 title: l["competence.byOrg"],
+                                 caption: l.format("competence.byOrg.caption", l.number(met), l.number(withTarget.count)) + " " + l["competence.note"],
+                                 l: l)
+
+        let trainings = c.project.activities.filter { $0.kind == .training }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        var methodRows: [[Model]] = []
+        for method in Activity.Method.allCases {
+            let count = trainings.filter { $0.isHeld(asOf: c.asOf) && $0.methods.contains(method) }.count
+            if count > 0 { methodRows.append([Part.cell(l.method(method), header: true), Part.cell(l.number(count), numeric: true)]) }
+        }
+        page.sections = [
+            Part.section(l["competence.summary"], id: "summary", [summary]),
+            Part.section(l["competence.byOrg"], id: "by-organisation", [figure]),
+            Part.section(l["competence.trainings"], id: "trainings",
+                         [table(trainings, caption: l["competence.trainings"], id: "trainings-table", c, link)]),
+            Part.section(l["competence.byMethod"], id: "by-method",
+                         [Part.table(caption: l["competence.byMethod"], head: [(l["methods"], false), (l["count"], true)], rows: methodRows)]),
+        ]
+        return page
+    }
+
+    // MARK: Temadagar och horisontella principer
+
+    static func themeDays(_ c: PageContext) -> Page {
+        let l = c.l, path = "theme-days/index.html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: l["nav.themeDays"], section: "nav.themeDays")
+        let p = c.report.principles
+        let uncovered = p.uncoveredThisYear.isEmpty
+            ? Part.paragraph(l["themeDays.allCovered"])
+            : Part.list(p.uncoveredThisYear.map { Part.item(l.principle($0).capitalizedFirst, status: l["measure.behind"], statusClass: "behind") })
+
+        // Activities per principle per year, over held activities of all kinds.
+        let held = c.project.activities.filter { $0.isHeld(asOf: c.asOf) }
+        let years = Set(held.map(\.date.year)).sorted()
+        let rows: [[Model]] = Principle.allCases.map { principle in
+            [Part.cell(l.principle(principle).capitalizedFirst, header: true)] + years.map { year in
+                Part.cell(l.number(held.filter { $0.date.year == year && $0.principles.contains(principle) }.count), numeric: true)
+            } + [Part.cell(l.number(p.byPrinciple[principle] ?? 0), numeric: true)]
+        }
+        let perPrinciple = Part.table(caption: l["themeDays.byPrinciple.caption"],
+                                      head: [(l["principles"], false)] + years.map { (String($0), true) } + [(l["total"], true)], rows: rows)
+
+        let target = c.project.config.targets.themeDaysPerYear
+        let perYear = Part.table(caption: l.format("themeDays.perYear", l.number(target)),
+                                 head: [(l["year"], false), (l["count"], true), (l["target"], true)],
+                                 rows: p.themeDaysByYear.keys.sorted().map { year in
+                                     [Part.cell(year, header: true), Part.cell(l.number(p.themeDaysByYear[year] ?? 0), numeric: true),
+                                      Part.cell(l.number(target), numeric: true)]
+                                 })
+        let list = c.project.activities.filter { $0.kind == .themeDay }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        page.sections = [
+            Part.section(l["themeDays.uncovered"], id: "uncovered", [uncovered]),
+            Part.section(l["themeDays.byPrinciple"], id: "by-principle", [perPrinciple, perYear]),
+            Part.section(l["themeDays.list"], id: "theme-days", [table(list, caption: l["themeDays.list"], id: "theme-days-table", c, link)]),
+        ]
+        return page
+    }
+
+    // MARK: Möten
+
+    static func meetings(_ c: PageContext) -> Page {
+        let l = c.l, path = "meetings/index.html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: l["nav.meetings"], section: "nav.meetings")
+        let subs = c.project.config.subprojects
+        let target = c.project.config.targets.caseworkerMeetingsPerYear
+        let years = Set(subs.flatMap { c.report.caseworkerMeetings[$0.id]?.byYear.keys.map { $0 } ?? [] }).sorted()
+        let rows: [[Model]] = subs.map { sub in
+            let m = c.report.caseworkerMeetings[sub.id]
+            let onTrack = m?.onTrack ?? false
+            return [Part.cell(sub.name, href: link.subproject(sub.id), header: true)]
+                + years.map { Part.cell(l.number(m?.byYear[$0] ?? 0), numeric: true) }
+                + [Part.cell(onTrack ? l["measure.on-track"] : l["measure.behind"], symbol: onTrack ? "✓" : "!",
+                             className: "status status-\(onTrack ? "met" : "behind")")]
+        }
+        let onTrack = subs.filter { c.report.caseworkerMeetings[$0.id]?.onTrack == true }.count
+        let bars: [Charts.Bar] = subs.map { sub in
+            let n = c.report.caseworkerMeetings[sub.id]?.thisYear ?? 0
+            return Charts.Bar(label: sub.name, value: n, target: target, valueText: l.number(n))
+        }
+        let caption = l.format("meetings.caseworker.caption", l.number(target), l.number(onTrack), l.number(subs.count))
+        let all = c.project.activities.filter { $0.kind == .meeting }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        page.sections = [
+            Part.section(l["meetings.caseworker"], id: "caseworker", [
+                Part.table(caption: caption, head: [(l["subproject"], false)] + years.map { ($0, true) } + [(l["meetings.onTrack"], false)],
+                           rows: rows),
+                Part.figure(Charts.bars(id: "caseworker-this-year", bars: bars, valueHead: l["meetings.thisYear"], l: l),
+                            title: l["meetings.thisYear"] + " (\(c.asOf.year))", caption: caption, l: l),
+            ]),
+            Part.section(l["meetings.all"], id: "all", [table(all, caption: l["meetings.all"], id: "meetings-table", c, link, showType: true)]),
+        ]
+        return page
+    }
+
+    // MARK: One page per activity
+
+    static func recordPage(_ a: Activity, _ c: PageContext) -> Page {
+        let l = c.l, path = "\(a.kind.folder)/\(a.id).html", link = Linker(pagePath: path)
+        let list = listPath(a.kind)
+        var page = Page(path: path, title: a.title, section: list.key, parent: (l[list.key], list.path))
+        var facts: [(String, [(String, String?)])] = [
+            (l["kind"], [(l.kind(a.kind).capitalizedFirst + (a.meetingType.map { " – " + l.meetingType($0) } ?? ""), nil)]),
+            (l["date"], [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]),
+            (l["status"], [(a.isHeld(asOf: c.asOf) ? l["held"] : l["planned"], nil)]),
+            (l["subprojects"], a.subprojects.isEmpty ? [(l["whole-project"], nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
+        ]
+        if let provider = a.provider { facts.append((l["provider"], [(provider, nil)])) }
+        if let hours = a.hours { facts.append((l["hours"], [(l.decimal(hours.rounded(decimals: 2)), nil)])) }
+        if !a.methods.isEmpty { facts.append((l["methods"], a.methods.map { (l.method($0), nil) })) }
+        if !a.principles.isEmpty { facts.append((l["principles"], a.principles.map { (l.principle($0), nil) })) }
+        if let notes = a.notes { facts.append((l["notes"], [(notes, nil)])) }
+        facts.append((l["id"], [(a.id, nil)]))
+        page.blocks = [Part.facts(facts)]
+        if !a.participants.isEmpty {
+            let rows: [[Model]] = a.participants.map { p in
+                [Part.cell(c.orgName(p.organisation), href: link.organisation(p.organisation), header: true),
+                 Part.cell(l.number(p.count), numeric: true),
+                 Part.cell(p.women.map(l.number) ?? l["dash"], numeric: true),
+                 Part.cell(p.men.map(l.number) ?? l["dash"], numeric: true),
+                 Part.cell(p.nonBinary.map(l.number) ?? l["dash"], numeric: true)]
+            }
+            page.sections = [Part.section(l["participants"], id: "participants", [
+                Part.table(caption: l["participants"], head: [(l["organisation"], false), (l["participants"], true), (l["women"], true),
+                                                              (l["men"], true), (l["nonBinary"], true)], rows: rows),
+            ])]
+        }
+        return page
+    }
+}
+
+extension String {
+    /// "genomförd" → "Genomförd", for words used at the start of a label.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

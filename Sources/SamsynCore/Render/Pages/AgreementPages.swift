@@ -1,0 +1,92 @@
+/// Samverkansöverenskommelser: the table of all agreements, the coverage
+/// matrix, the validity timeline, and one page per agreement.
+enum AgreementPages {
+    static func pages(_ c: PageContext) -> [Page] {
+        let l = c.l, path = "agreements/index.html", link = Linker(pagePath: path)
+        let agreements = c.project.agreements.sorted { byteOrder($0.id, $1.id) }
+        var page = Page(path: path, title: l["nav.agreements"], section: "nav.agreements")
+        page.intro = [l.format("agreements.intro", l.number(agreements.count), l.number(c.report.agreements.inForce), l.date(c.asOf))]
+
+        let rows: [[Model]] = agreements.map { a in
+            let inForce = a.isInForce(on: c.asOf)
+            return [Part.cell(a.title, href: link.agreement(a.id), header: true),
+                    Part.cell(l.status(a.status)),
+                    Part.cell(inForce ? l["yes"] : l["no"], symbol: inForce ? "✓" : "–"),
+                    Part.cell(a.signed.map(l.date) ?? l["dash"], sortKey: a.signed?.description ?? ""),
+                    Part.cell(a.effectiveEnd.map(l.date) ?? l["open-ended"], sortKey: a.effectiveEnd?.description ?? "9999"),
+                    Part.cell(a.parties.map(c.orgName).joined(separator: ", ")),
+                    Part.cell(a.subprojects.isEmpty ? l["whole-project"] : a.subprojects.map(c.subName).joined(separator: ", ")),
+                    Part.cell(a.independentOfIndividuals ? l["yes"] : l["no"])]
+        }
+        let table = Part.table(caption: l["agreements.all"],
+                               head: [(l["title"], false), (l["status"], false), (l["inForce"], false), (l["signed"], false),
+                                      (l["validUntil"], false), (l["parties"], false), (l["subprojects"], false), (l["independent"], false)],
+                               rows: rows, sortable: true, filterable: true, id: "agreements-table")
+
+        page.sections = [
+            Part.section(l["agreements.all"], id: "all", [table]),
+            Part.section(l["agreements.matrix"], id: "coverage", [matrix(c, link)]),
+            Part.section(l["agreements.timeline"], id: "timeline", [timeline(c, agreements, link)]),
+        ]
+        return [page] + agreements.map { recordPage($0, c) }
+    }
+
+    /// Subprojects × organisations: covered, gap, covered but not expected, or
+    /// not expected — each with a word and a symbol, never colour alone.
+    static func matrix(_ c: PageContext, _ link: Linker) -> Model {
+        let l = c.l
+        let orgs = c.project.config.organisations
+        var gaps = 0
+        let rows: [[Model]] = c.project.config.subprojects.map { sub in
+            let covered = Set(c.report.agreements.coverage[sub.id] ?? [])
+            return [Part.cell(sub.name, href: link.subproject(sub.id), header: true)] + orgs.map { org in
+                let expected = sub.partners.contains(org.id)
+                switch (expected, covered.contains(org.id)) {
+                case (true, true): return Part.cell(l["cell.covered"], symbol: "✓", className: "cell-covered")
+                case (true, false): gaps += 1; return Part.cell(l["cell.gap"], symbol: "✗", className: "cell-gap")
+                case (false, true): return Part.cell(l["cell.extra"], symbol: "+", className: "cell-extra")
+                case (false, false): return Part.cell(l["cell.none"], symbol: "·", className: "cell-none")
+                }
+            }
+        }
+        return Part.table(caption: l.format("agreements.matrix.caption", l.date(c.asOf), l.number(gaps)),
+                          head: [(l["subproject"], false)] + orgs.map { ($0.name, false) }, rows: rows, id: "coverage-matrix")
+    }
+
+    static func timeline(_ c: PageContext, _ agreements: [Agreement], _ link: Linker) -> Model {
+        let l = c.l
+        let spans: [Charts.Span] = agreements.compactMap { a in
+            guard let start = a.effectiveStart, a.status != .draft else { return nil }
+            return Charts.Span(label: a.id, start: start, end: a.effectiveEnd, inForce: a.isInForce(on: c.asOf),
+                               href: link.agreement(a.id))
+        }
+        var chart = Charts.timeline(id: "timeline-chart", spans: spans, from: c.project.config.start, to: c.project.config.end,
+                                    asOf: c.asOf, l: l)
+        chart["table"] = ["head": [l["id"], l["validFrom"], l["validUntil"], l["inForce"]],
+                          "rows": spans.map { s -> Model in
+                              ["label": s.label, "cells": [["value": l.date(s.start)], ["value": s.end.map(l.date) ?? l["open-ended"]],
+                                                           ["value": s.inForce ? l["yes"] : l["no"]]]]
+                          }]
+        return Part.figure(chart, title: l["agreements.timeline"], caption: l.format("agreements.timeline.caption", l.date(c.asOf)), l: l)
+    }
+
+    static func recordPage(_ a: Agreement, _ c: PageContext) -> Page {
+        let l = c.l, path = "agreements/\(a.id).html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (l["nav.agreements"], "agreements/index.html"))
+        let inForce = a.isInForce(on: c.asOf)
+        var facts: [(String, [(String, String?)])] = [
+            (l["status"], [(l.status(a.status) + " – " + (inForce ? l["inForce"] : l["notInForce"]).lowercased(), nil)]),
+            (l["parties"], a.parties.map { (c.orgName($0), link.organisation($0)) }),
+            (l["subprojects"], a.subprojects.isEmpty ? [(l["whole-project"], nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
+        ]
+        if let signed = a.signed { facts.append((l["signed"], [(l.date(signed), nil)])) }
+        if let start = a.effectiveStart { facts.append((l["valid"], [(l.period(start, a.effectiveEnd), nil)])) }
+        if let ended = a.terminated { facts.append((l["terminated"], [(l.date(ended), nil)])) }
+        if !a.scope.isEmpty { facts.append((l["scope"], a.scope.map { (l.scope($0), nil) })) }
+        facts.append((l["independent"], [(a.independentOfIndividuals ? l["yes"] : l["no"], nil)]))
+        if let notes = a.notes { facts.append((l["notes"], [(notes, nil)])) }
+        facts.append((l["id"], [(a.id, nil)]))
+        page.blocks = [Part.facts(facts)]
+        return page
+    }
+}

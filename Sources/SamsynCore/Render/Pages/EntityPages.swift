@@ -1,0 +1,118 @@
+/// Organisationer and Delprojekt: an index each, and one page per
+/// organisation or subproject with everything above filtered to it.
+enum OrganisationPages {
+    static func pages(_ c: PageContext) -> [Page] {
+        let l = c.l, path = "organisations/index.html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: l["nav.organisations"], section: "nav.organisations")
+        let orgs = c.project.config.organisations
+        let rows: [[Model]] = orgs.map { org in
+            let figures = c.report.competence[org.id]
+            let agreements = c.project.agreements.filter { $0.isInForce(on: c.asOf) && $0.parties.contains(org.id) }.count
+            return [Part.cell(org.name, href: link.organisation(org.id), header: true), Part.cell(l.orgType(org.type)),
+                    Part.cell(l.number(agreements), numeric: true),
+                    Part.cell(l.number(figures?.attendances ?? 0), numeric: true),
+                    Part.cell(figures?.target.map(l.number) ?? l["dash"], numeric: true),
+                    Part.cell(figures?.share.map(l.percent) ?? l["dash"], numeric: true)]
+        }
+        page.blocks = [Part.table(caption: l["nav.organisations"],
+                                  head: [(l["name"], false), (l["type"], false), (l["inForce"], true), (l["participants"], true),
+                                         (l["target"], true), (l["share"], true)],
+                                  rows: rows, sortable: true, filterable: true, id: "organisations-table")]
+        return [page] + orgs.map { organisation($0, c) }
+    }
+
+    static func organisation(_ org: Organisation, _ c: PageContext) -> Page {
+        let l = c.l, path = "organisations/\(org.id).html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: org.name, section: "nav.organisations", parent: (l["nav.organisations"], "organisations/index.html"))
+        let figures = c.report.competence[org.id]
+        var facts: [(String, [(String, String?)])] = [(l["type"], [(l.orgType(org.type), nil)])]
+        if let number = org.orgNumber { facts.append(("Org.nr", [(number, nil)])) }
+        facts.append((l["participants"], [(l.number(figures?.attendances ?? 0), nil)]))
+        if let target = figures?.target { facts.append((l["target"], [(l.number(target), nil)])) }
+        if let share = figures?.share { facts.append((l["share"], [(l.percent(share), nil)])) }
+        let partnerIn = c.project.config.subprojects.filter { $0.partners.contains(org.id) }
+        facts.append((l["org.partnerIn"], partnerIn.map { ($0.name, link.subproject($0.id)) }))
+        page.blocks = [Part.facts(facts), Part.note(l["competence.note"])]
+
+        let agreements = c.project.agreements.filter { $0.parties.contains(org.id) }.sorted { byteOrder($0.id, $1.id) }
+        let activities = c.project.activities.filter { $0.participants.contains { $0.organisation == org.id } }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        page.sections = [
+            Part.section(l["org.agreements"], id: "agreements", [agreementList(agreements, c, link)]),
+            Part.section(l["org.activities"], id: "activities", [
+                activities.isEmpty ? Part.paragraph(l["none"].capitalizedFirst)
+                    : ActivityPages.table(activities, caption: l["org.activities"], id: "org-activities", c, link),
+            ]),
+        ]
+        return page
+    }
+
+    static func agreementList(_ agreements: [Agreement], _ c: PageContext, _ link: Linker) -> Model {
+        let l = c.l
+        guard !agreements.isEmpty else { return Part.paragraph(l["none"].capitalizedFirst) }
+        return Part.list(agreements.map { a in
+            let inForce = a.isInForce(on: c.asOf)
+            return Part.item(a.title, href: link.agreement(a.id),
+                             after: "(\(l.status(a.status)), \(a.effectiveEnd.map(l.date) ?? l["open-ended"]))",
+                             status: inForce ? l["inForce"] : l["notInForce"], statusClass: inForce ? "met" : "info")
+        })
+    }
+}
+
+enum SubprojectPages {
+    static func pages(_ c: PageContext) -> [Page] {
+        let l = c.l, path = "subprojects/index.html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: l["nav.subprojects"], section: "nav.subprojects")
+        let subs = c.project.config.subprojects
+        let rows: [[Model]] = subs.map { sub in
+            let gaps = c.report.agreements.gaps[sub.id] ?? []
+            let meetings = c.report.caseworkerMeetings[sub.id]
+            let assessment = c.report.assessments[sub.id]
+            return [Part.cell(sub.name, href: link.subproject(sub.id), header: true),
+                    Part.cell(l.period(sub.start, sub.end)),
+                    Part.cell(l.number(gaps.count), numeric: true),
+                    Part.cell(l.number(meetings?.thisYear ?? 0), numeric: true),
+                    Part.cell(assessment?.rounds.last?.index.map(l.decimal) ?? l["dash"], numeric: true)]
+        }
+        page.blocks = [Part.table(caption: l["nav.subprojects"],
+                                  head: [(l["name"], false), (l["period"], false), (l["sub.gaps"], true),
+                                         (l["meetings.thisYear"], true), (l["assessments.index"], true)],
+                                  rows: rows, sortable: true, id: "subprojects-table")]
+        return [page] + subs.map { subproject($0, c) }
+    }
+
+    static func subproject(_ sub: Subproject, _ c: PageContext) -> Page {
+        let l = c.l, path = "subprojects/\(sub.id).html", link = Linker(pagePath: path)
+        var page = Page(path: path, title: sub.name, section: "nav.subprojects", parent: (l["nav.subprojects"], "subprojects/index.html"))
+        let covered = c.report.agreements.coverage[sub.id] ?? [], gaps = c.report.agreements.gaps[sub.id] ?? []
+        page.blocks = [Part.facts([
+            (l["period"], [(l.period(sub.start, sub.end), nil)]),
+            (l["partners"], sub.partners.map { (c.orgName($0), link.organisation($0)) }),
+        ])]
+        let meetings = c.report.caseworkerMeetings[sub.id]
+        let meetingRows: [[Model]] = (meetings?.byYear ?? [:]).keys.sorted().map { year in
+            [Part.cell(year, header: true), Part.cell(l.number(meetings?.byYear[year] ?? 0), numeric: true),
+             Part.cell(l.number(meetings?.target ?? 0), numeric: true)]
+        }
+        let onTrack = meetings?.onTrack ?? false
+        let agreements = c.project.agreements.filter { $0.applies(to: sub.id) }.sorted { byteOrder($0.id, $1.id) }
+        let activities = c.project.activities.filter { $0.applies(to: sub.id) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        page.sections = [
+            Part.section(l["sub.coverage"], id: "coverage", [Part.facts([
+                (l["sub.covered"], covered.isEmpty ? [(l["none"], nil)] : covered.map { (c.orgName($0), link.organisation($0)) }),
+                (l["sub.gaps"], gaps.isEmpty ? [(l["none"], nil)] : gaps.map { (c.orgName($0), link.organisation($0)) }),
+            ])]),
+            Part.section(l["sub.agreements"], id: "agreements", [OrganisationPages.agreementList(agreements, c, link)]),
+            Part.section(l["sub.meetings"], id: "meetings", [
+                Part.list([Part.item(l["meetings.thisYear"] + ": " + l.number(meetings?.thisYear ?? 0) + " / " + l.number(meetings?.target ?? 0),
+                                     status: onTrack ? l["measure.on-track"] : l["measure.behind"], statusClass: onTrack ? "met" : "behind")]),
+                Part.table(caption: l["sub.meetings"], head: [(l["year"], false), (l["count"], true), (l["target"], true)], rows: meetingRows),
+            ]),
+            Part.section(l["nav.assessments"], id: "assessment", AssessmentPages.subproject(sub, c, link)),
+            Part.section(l["sub.activities"], id: "activities", [
+                ActivityPages.table(activities, caption: l["sub.activities"], id: "sub-activities", c, link, showType: true),
+            ]),
+        ]
+        return page
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SamsynCore
+
+/// When the project's data last changed: the date of the last commit touching
+/// config/ or content/ when the project is a git checkout, otherwise the
+/// newest modification time of those files. Read here, in the command, so
+/// that everything below stays free of clocks and processes.
+enum LastChanged {
+    static func find(root: URL) -> Day? {
+        fromGit(root) ?? fromFileTimes(root)
+    }
+
+    static func fromGit(_ root: URL) -> Day? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "log", "-1", "--format=%cs", "--", "config", "content"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return Day(iso: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    static func fromFileTimes(_ root: URL) -> Day? {
+        var newest: Date?
+        for folder in ["config", "content"] {
+            guard let walker = FileManager.default.enumerator(at: root.appendingPathComponent(folder),
+                                                              includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
+            for case let url as URL in walker {
+                if let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
+                   newest.map({ date > $0 }) ?? true {
+                    newest = date
+                }
+            }
+        }
+        guard let newest else { return nil }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: newest)
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}
