@@ -50,7 +50,9 @@ enum Assets {
     .site-nav a[aria-current="page"] { color: var(--ink); font-weight: 700; border-bottom-color: var(--accent); }
     main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; }
     main:focus { outline: none; }
-    h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0; overflow-wrap: anywhere; }
+    h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0; }
+    /* Long Swedish compounds ("Samverkansöverenskommelser") must wrap at 320 px. */
+    h1, h2, h3, caption, figcaption, th { overflow-wrap: anywhere; hyphens: auto; }
     h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--faint); padding-bottom: 0.25rem; }
     h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
     .meta, .breadcrumb { color: var(--muted); font-size: 0.95rem; margin: 0.25rem 0; }
