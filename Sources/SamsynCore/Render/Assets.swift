@@ -95,8 +95,12 @@ enum Assets {
     .filter-status { color: var(--muted); font-size: 0.9rem; }
     figure.chart { margin: 1.5rem 0; padding: 0; max-width: 48rem; break-inside: avoid; }
     figcaption { margin-bottom: 0.5rem; }
-    .chart-svg { display: block; width: 100%; height: auto; max-width: 100%; }
-    .chart-svg text { font-size: 12px; fill: var(--ink); font-family: inherit; }
+    /* A chart keeps a minimum width so its labels stay readable on a phone; the
+       chart alone scrolls sideways (two-dimensional content, WCAG 1.4.10). */
+    .chart-scroll { overflow-x: auto; max-width: 100%; }
+    .chart-svg { display: block; width: 100%; height: auto; min-width: 34rem; }
+    .chart-svg.radar { max-width: 28rem; min-width: 22rem; }
+    .chart-svg text { font-size: 14px; fill: var(--ink); font-family: inherit; }
     .chart-svg .tick { fill: var(--muted); }
     .chart-svg .grid { stroke: var(--faint); stroke-width: 1; }
     .chart-svg .axis { stroke: var(--line); stroke-width: 1.5; }
@@ -140,7 +144,8 @@ enum Assets {
       section.section { break-before: page; }
       section.section:first-of-type { break-before: auto; }
       figure.chart, table, dl.facts, ul.attention { break-inside: avoid; }
-      .table-wrap { overflow: visible; }
+      .table-wrap, .chart-scroll { overflow: visible; }
+      .chart-svg { min-width: 0; }
       details.chart-data { display: none; }
       th button { color: var(--ink); }
       th button::after { content: ""; }

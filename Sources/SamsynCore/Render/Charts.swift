@@ -21,6 +21,19 @@ enum Charts {
         return 10 * magnitude
     }
 
+    /// Labels longer than this are shortened in the graphic (the table beside it has them whole).
+    static let maxLabelCharacters = 36
+
+    static func fit(_ label: String) -> String {
+        label.count <= maxLabelCharacters ? label : String(label.prefix(maxLabelCharacters - 1)) + "…"
+    }
+
+    /// Room for the longest label at the chart's 14px text (about 8.4px a character).
+    static func labelWidth(_ labels: [String]) -> Double {
+        let longest = labels.map { min($0.count, maxLabelCharacters) }.max() ?? 10
+        return max(100, Double(longest) * 8.4 + 14)
+    }
+
     struct Series {
         var name: String
         var values: [Int]
@@ -85,15 +98,16 @@ enum Charts {
 
     /// Horizontal bars with an optional target mark (a vertical tick and the word).
     static func bars(id: String, bars: [Bar], valueHead: String, l: Localization) -> Model {
-        let rowH = 30.0, labelW = 190.0, width = 640.0, right = 90.0
+        let labelW = labelWidth(bars.map(\.label))
+        let rowH = 30.0, width = labelW + 450, right = 100.0
         let maximum = max(bars.map { max($0.value, $0.target ?? 0) }.max() ?? 0, 1)
         let plotW = width - labelW - right
         func x(_ v: Int) -> Double { labelW + plotW * Double(v) / Double(maximum) }
         let drawn: [Model] = bars.enumerated().map { i, bar in
             let y = 8 + Double(i) * rowH
-            var model: Model = ["label": bar.label, "ty": n(y + 15), "tx": n(labelW - 8), "x": n(labelW), "y": n(y + 4),
+            var model: Model = ["label": fit(bar.label), "ty": n(y + 15), "tx": n(labelW - 8), "x": n(labelW), "y": n(y + 4),
                                 "w": n(max(x(bar.value) - labelW, bar.value > 0 ? 1.5 : 0)), "h": n(rowH - 12),
-                                "vx": n(x(bar.value) + 6), "value": bar.valueText,
+                                "vx": n(x(max(bar.value, bar.target ?? 0)) + 6), "value": bar.valueText,
                                 "met": bar.target.map { bar.value >= $0 } ?? false]
             if let target = bar.target {
                 model["target"] = ["x": n(x(target)), "y1": n(y), "y2": n(y + rowH - 4)]
@@ -157,7 +171,8 @@ enum Charts {
 
     /// Validity periods as bars on a time axis, with a line at the as-of date.
     static func timeline(id: String, spans: [Span], from: Day, to: Day, asOf: Day, l: Localization) -> Model {
-        let rowH = 26.0, labelW = 210.0, width = 640.0, right = 16.0, top = 24.0
+        let labelW = labelWidth(spans.map(\.label))
+        let rowH = 26.0, width = labelW + 450, right = 16.0, top = 24.0
         let first = min(from.dayNumber, spans.map(\.start.dayNumber).min() ?? from.dayNumber)
         let last = max(to.dayNumber, asOf.dayNumber)
         let plotW = width - labelW - right
@@ -165,7 +180,7 @@ enum Charts {
         let rows: [Model] = spans.enumerated().map { i, span in
             let y = top + Double(i) * rowH
             let x1 = x(span.start), x2 = span.end.map(x) ?? (labelW + plotW)
-            return ["label": span.label, "ty": n(y + 13), "tx": n(labelW - 8), "x": n(x1), "y": n(y + 3),
+            return ["label": fit(span.label), "ty": n(y + 13), "tx": n(labelW - 8), "x": n(x1), "y": n(y + 3),
                     "w": n(max(x2 - x1, 2)), "h": n(rowH - 10), "inForce": span.inForce, "open": span.end == nil,
                     "href": span.href]
         }

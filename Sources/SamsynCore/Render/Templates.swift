@@ -87,7 +87,9 @@ enum Templates {
     static let figure = """
     <figure class="chart" aria-labelledby="{{id}}-caption">
     <figcaption id="{{id}}-caption"><strong>{{title}}.</strong> {{caption}}</figcaption>
+    <div class="chart-scroll" role="region" tabindex="0" aria-label="{{title}}">
     {{#line}}{{> chart-line}}{{/line}}{{#barChart}}{{> chart-bars}}{{/barChart}}{{#radar}}{{> chart-radar}}{{/radar}}{{#timeline}}{{> chart-timeline}}{{/timeline}}
+    </div>
     {{#table}}<details class="chart-data">
     <summary>{{tableSummary}}</summary>
     {{> data-table}}

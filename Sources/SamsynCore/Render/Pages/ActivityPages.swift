@@ -43,9 +43,9 @@ enum ActivityPages {
         let t = c.report.trainings
 
         let summary = Part.facts([
-            (l["held"].capitalizedFirst, [(l.number(t.held), nil)]),
-            (l["planned"].capitalizedFirst, [(l.number(t.planned), nil)]),
-            (l["participants"], [(l.number(t.participants), nil)]),
+            (l["competence.held"], [(l.number(t.held), nil)]),
+            (l["competence.planned"], [(l.number(t.planned), nil)]),
+            (l["competence.attendances"], [(l.number(t.participants), nil)]),
             (l["competence.hours"], [(l.decimal(t.participantHours), nil)]),
             (l["competence.gender"], [("\(l["women"]) \(l.number(t.women)), \(l["men"]) \(l.number(t.men)), \(l["nonBinary"]) \(l.number(t.nonBinary))", nil)]),
         ])

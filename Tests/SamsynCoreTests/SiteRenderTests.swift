@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import SamsynCore
+
+/// The HTML site, checked without a browser: escaping, relative links,
+/// structure, language and determinism. (scripts/check-site.py checks the
+/// example site in a real browser.)
+@Suite struct SiteRenderTests {
+    static let hostile = "<script>alert(1)</script>"
+
+    static func render(language: String = "sv", title: String = "Grundkurs") throws -> [String: [UInt8]] {
+        let config = TestProject.config.replacingOccurrences(of: "organisations:", with: "language: \(language)\norganisations:")
+            .replacingOccurrences(of: "name: Exempelby kommun", with: "name: \"Kommun \\\"&' <b>\"")
+        let outcome = TestProject.run([
+            "content/trainings/kurs.yaml": """
+            title: '\(title.replacingOccurrences(of: "'", with: "''"))'
+            date: 2024-03-12
+            hours: 2.5
+            principles: [accessibility]
+            notes: "\\"><img src=x onerror=alert(1)> javascript:alert(1)"
+            participants: [{ organisation: fk, women: 2, men: 1 }, { organisation: kommunen, count: 4 }]
+
+            """,
+            "content/agreements/avtal.yaml": """
+            title: Avtal "A" & <B>
+            parties: [fk, kommunen]
+            status: signed
+            signed: 2024-02-01
+
+            """,
+            "content/meetings/traff.yaml": "title: Träff\ndate: 2024-04-01\nmeeting_type: caseworker\n",
+            "content/assessments/alfa.yaml": """
+            subproject: alfa
+            date: 2024-05-01
+            scores: { trust_culture: 3, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: 3 }
+
+            """,
+        ], config: config, asOf: "2025-06-30")
+        let project = try #require(outcome.project, "\(outcome.lines)"), report = try #require(outcome.report)
+        return SiteRenderer.render(RenderInput(project: project, report: report, lastChanged: .t("2025-06-01")))
+    }
+
+    static func html(_ files: [String: [UInt8]]) -> [(String, String)] {
+        files.filter { $0.key.hasSuffix(".html") }.sorted { $0.key < $1.key }.map { ($0.key, String(decoding: $0.value, as: UTF8.self)) }
+    }
+
+    @Test func everyValueFromYAMLIsEscaped() throws {
+        let pages = Self.html(try Self.render(title: Self.hostile))
+        let all = pages.map(\.1).joined()
+        #expect(!all.contains("<script>alert"))
+        #expect(!all.contains("<img src=x"))
+        #expect(!all.contains("<b>"))
+        #expect(!all.contains("<B>"))
+        #expect(all.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(all.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(all.contains("Kommun &quot;&amp;&#39; &lt;b&gt;"), "names inside SVG text and attributes are escaped too")
+        // The only scripts are the one external file.
+        for (path, page) in pages {
+            #expect(page.components(separatedBy: "<script").count == 2, "\(path)")
+            #expect(page.contains("<script src=\""), "\(path)")
+        }
+    }
+
+    @Test func everyLinkIsRelativeAndResolves() throws {
+        let files = try Self.render()
+        let pattern = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+        for (path, page) in Self.html(files) {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            for match in pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+                let url = String(page[Range(match.range(at: 1), in: page)!])
+                if url == "https://www.digg.se/tdosanmalan" { continue }  // a link for the reader to follow, never loaded
+                #expect(!url.hasPrefix("/") && !url.contains("://") && !url.hasPrefix("//"), "\(path): \(url)")
+                let target = url.split(separator: "#", omittingEmptySubsequences: false)[0]
+                if target.isEmpty { continue }
+                var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+                for piece in target.split(separator: "/") {
+                    if piece == ".." { _ = parts.popLast() } else { parts.append(String(piece)) }
+                }
+                #expect(files[parts.joined(separator: "/")] != nil, "\(path) links to missing \(url)")
+            }
+        }
+    }
+
+    @Test func everyPageHasTheFrame() throws {
+        let pages = Self.html(try Self.render())
+        // overview; agreements + 1; three activity lists; 2 activity records; assessments;
+        // organisations + 2; subprojects + 1; about, data, accessibility.
+        #expect(pages.count == 1 + 2 + 3 + 2 + 1 + 3 + 2 + 3)
+        for (path, page) in pages {
+            #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"), "\(path)")
+            #expect(page.components(separatedBy: "<h1>").count == 2, "\(path): exactly one h1")
+            #expect(page.contains("Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"), "\(path)")
+            #expect(page.contains("<a class=\"skip-link\" href=\"#main\">"), "\(path)")
+            #expect(page.contains("<main id=\"main\""), "\(path)")
+            #expect(page.contains("accessibility/index.html\">Tillgänglighetsredogörelse</a>"), "\(path): footer link")
+            #expect(!page.contains(" style=\""), "\(path): no inline styles (the CSP forbids them)")
+        }
+    }
+
+    @Test func englishSwitchesWordsDatesAndNumbers() throws {
+        let sv = Self.html(try Self.render(language: "sv")).first { $0.0 == "competence/index.html" }!.1
+        let en = Self.html(try Self.render(language: "en")).first { $0.0 == "competence/index.html" }!.1
+        #expect(sv.contains("<html lang=\"sv\">") && en.contains("<html lang=\"en\">"))
+        #expect(sv.contains("30 juni 2025") && en.contains("30 June 2025"))
+        #expect(sv.contains("Kompetensutveckling") && en.contains("Competence development"))
+        #expect(sv.contains(">17,5<") && en.contains(">17.5<"), "participant hours 2.5 × 7")
+        #expect(!en.contains("Deltagartillfällen"))
+    }
+
+    @Test func bothLanguagesHaveEveryWord() {
+        #expect(Set(Catalog.sv.keys) == Set(Catalog.en.keys))
+    }
+
+    @Test func noCatalogueKeyLeaksIntoAPage() throws {
+        for language in ["sv", "en"] {
+            for (path, page) in Self.html(try Self.render(language: language)) {
+                for key in Catalog.sv.keys where key.contains(".") {
+                    #expect(!page.contains(">\(key)<") && !page.contains(">\(key) "), "\(language) \(path): \(key)")
+                }
+            }
+        }
+    }
+
+    @Test func renderingTwiceGivesTheSameBytes() throws {
+        #expect(try Self.render() == (try Self.render()))
+    }
+}
