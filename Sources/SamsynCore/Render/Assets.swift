@@ -52,7 +52,7 @@ enum Assets {
     main:focus { outline: none; }
     h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0; }
     /* Long Swedish compounds ("Samverkansöverenskommelser") must wrap at 320 px. */
-    h1, h2, h3, caption, figcaption, th { overflow-wrap: anywhere; hyphens: auto; }
+    h1, h2, h3, figcaption { overflow-wrap: anywhere; hyphens: auto; }
     h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--faint); padding-bottom: 0.25rem; }
     h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
     .meta, .breadcrumb { color: var(--muted); font-size: 0.95rem; margin: 0.25rem 0; }
@@ -72,7 +72,9 @@ enum Assets {
     .table-wrap { overflow-x: auto; margin: 1rem 0; max-width: 100%; }
     .table-wrap:focus { outline: 3px solid var(--ink); }
     table { border-collapse: collapse; font-size: 0.95rem; min-width: 50%; }
-    caption { text-align: left; font-weight: 700; padding: 0.25rem 0; caption-side: top; }
+    /* The caption stays in view while a wide table scrolls sideways. */
+    caption { text-align: left; font-weight: 700; padding: 0.25rem 0; caption-side: top; position: sticky; left: 0; max-width: calc(100vw - 2rem); }
+    th[scope="row"] { min-width: 9rem; }
     th, td { border-bottom: 1px solid var(--faint); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--line); white-space: nowrap; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
