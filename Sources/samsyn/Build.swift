@@ -21,11 +21,7 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the site; default ROOT/site. Example: --output public", valueName: "DIR"))
     var output: String?
 
-    @Option(help: ArgumentHelp("How to print problems: text, github or json. Example: --format github", valueName: "FORMAT"))
-    var format: DiagnosticFormat = .text
-
-    @Flag(help: "Treat warnings as errors (for CI).")
-    var strict = false
+    @OptionGroup var reporting: ReportingOptions
 
     func validate() throws { try project.validateRoot() }
 
@@ -38,8 +34,8 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(refusal.description)\n".utf8))
             throw ExitCode(1)
         }
-        let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: try asOf.day(), strict: strict)
-        Report.print(outcome, format: format)
+        let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: try asOf.day(), strict: reporting.strict)
+        Report.print(outcome, format: reporting.format)
         guard let project = outcome.project, let report = outcome.report else {
             FileHandle.standardError.write(Data("The site was not built; the previous site (if any) is unchanged.\n".utf8))
             throw ExitCode(1)
@@ -52,7 +48,7 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("error: could not write the site: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        if format != .json {
+        if reporting.format != .json {
             let pages = files.keys.filter { $0.hasSuffix(".html") }.count
             FileHandle.standardError.write(Data("Wrote \(pages) pages and \(files.count - pages) other files to \(outputURL.path) (as of \(report.asOf))\n".utf8))
         }

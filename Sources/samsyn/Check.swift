@@ -17,18 +17,14 @@ struct Check: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var asOf: AsOfOption
 
-    @Option(help: ArgumentHelp("How to print problems: text (for people and editors), github (GitHub Actions annotations) or json. Example: --format json", valueName: "FORMAT"))
-    var format: DiagnosticFormat = .text
-
-    @Flag(help: "Treat warnings as errors (for CI).")
-    var strict = false
+    @OptionGroup var reporting: ReportingOptions
 
     func validate() throws { try project.validateRoot() }
 
     func run() throws {
         let pipeline = Pipeline(files: DiskFiles(root: project.rootURL))
-        let outcome = pipeline.run(asOf: try asOf.day(), strict: strict, compute: false)
-        Report.print(outcome, format: format)
+        let outcome = pipeline.run(asOf: try asOf.day(), strict: reporting.strict, compute: false)
+        Report.print(outcome, format: reporting.format)
         if outcome.diagnostics.errorCount > 0 { throw ExitCode(1) }
     }
 }

@@ -51,6 +51,15 @@ enum Clock {
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
+/// How check and build report problems.
+struct ReportingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("How to print problems: text (for people and editors), github (GitHub Actions annotations) or json. Example: --format github", valueName: "FORMAT"))
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors, for CI. Example: samsyn check --strict")
+    var strict = false
+}
+
 /// Prints diagnostics and a summary, the same way for check and build.
 enum Report {
     static func print(_ outcome: Pipeline.Outcome, format: DiagnosticFormat) {
