@@ -101,7 +101,7 @@ enum Assets {
        chart alone scrolls sideways (two-dimensional content, WCAG 1.4.10). */
     .chart-scroll { overflow-x: auto; max-width: 100%; }
     .chart-svg { display: block; width: 100%; height: auto; min-width: 34rem; }
-    .chart-svg.radar { max-width: 28rem; min-width: 22rem; }
+    .chart-svg.radar { max-width: 38rem; min-width: 28rem; }
     .chart-svg text { font-size: 14px; fill: var(--ink); font-family: inherit; }
     .chart-svg .tick { fill: var(--muted); }
     .chart-svg .grid { stroke: var(--faint); stroke-width: 1; }

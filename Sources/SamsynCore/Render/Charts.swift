@@ -126,7 +126,8 @@ enum Charts {
     /// round as two outlines, solid and dashed, with the scale's rings.
     static func radar(id: String, axes: [String], first: [Exact?], latest: [Exact?], scale: ClosedRange<Int>,
                       firstName: String, latestName: String, l: Localization) -> Model {
-        let size = 420.0, cx = 210.0, cy = 200.0, radius = 130.0
+        // Wide enough for the axis names on either side ("Parallella insatser").
+        let width = 620.0, size = 430.0, cx = 310.0, cy = 200.0, radius = 125.0
         let count = max(axes.count, 3)
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
@@ -153,7 +154,7 @@ enum Charts {
         var outlines: [Model] = []
         if first.contains(where: { $0 != nil }) { outlines.append(["points": polygon(first), "first": true, "name": firstName]) }
         outlines.append(["points": polygon(latest), "latest": true, "name": latestName])
-        return ["radar": true, "id": id, "width": n(size), "height": n(size), "cx": n(cx), "cy": n(cy), "rings": rings,
+        return ["radar": true, "id": id, "width": n(width), "height": n(size), "cx": n(cx), "cy": n(cy), "rings": rings,
                 "spokes": spokes, "outlines": outlines,
                 "legend": outlines.enumerated().map { i, o in
                     ["name": o["name"]!, "y": n(size - 14 - Double(outlines.count - 1 - i) * 18), "first": o["first"] ?? false,

@@ -86,7 +86,7 @@ enum SubprojectPages {
         var page = Page(path: path, title: sub.name, section: "nav.subprojects", parent: (l["nav.subprojects"], "subprojects/index.html"))
         let covered = c.report.agreements.coverage[sub.id] ?? [], gaps = c.report.agreements.gaps[sub.id] ?? []
         page.blocks = [Part.facts([
-            (l["period"], [(l.period(sub.start, sub.end), nil)]),
+            (l["sub.period"], [(l.period(sub.start, sub.end), nil)]),
             (l["partners"], sub.partners.map { (c.orgName($0), link.organisation($0)) }),
         ])]
         let meetings = c.report.caseworkerMeetings[sub.id]
