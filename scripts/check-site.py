@@ -276,7 +276,7 @@ def check_static(site, report, html_files, css_files):
         if os.path.isdir(full):
             # From file:// a folder link shows a directory listing; the brief
             # for Samsyn allows it only when the folder has an index.html.
-            target = (target.rstrip("/") + "/index.html").lstrip("./") if target != "." else "index.html"
+            target = "index.html" if target == "." else target + "/index.html"
             full = os.path.join(site, target)
         if not os.path.isfile(full):
             broken.append(f"{r.at()}: {url}: no such file {target}")
@@ -319,13 +319,17 @@ def finish_validator(site, report, started):
     out.seek(0)
     text = out.read().decode("utf-8", errors="replace")
     # "file:/abs/site/a/b.html":12.3-12.9: error: ... -> a/b.html:12.3-12.9: error: ...
-    prefix = '"' + Path(site).resolve().as_uri().replace("file:///", "file:/") + "/"
+    # (vnu percent-encodes some characters of the path, a space but not "å").
+    located = re.compile(r'^"file:(/[^"]*)":')
     lines = []
     for line in text.splitlines():
         if not line.strip():
             continue
-        if line.startswith(prefix):
-            line = line[len(prefix):].replace('":', ":", 1)
+        m = located.match(line)
+        if m:
+            path = urllib.parse.unquote(m.group(1))
+            rel = os.path.relpath(path, Path(site).resolve()) if path.startswith("/") else path
+            line = rel + ":" + line[m.end():]
         lines.append(line)
     errors = [l for l in lines if ": error:" in l]
     ok = rc == 0 and not lines
@@ -561,16 +565,19 @@ def check_in_browser(site, pages, report, args):
         axe_js = axe_source()
         driver = start_browser(args.chromium, args.chromedriver)
     except Exception as e:  # noqa: BLE001 - any failure here is one failed check
-        report.check(False, "browser", "could not start (run scripts/install-browser-deps)",
-                     str(e).strip().splitlines()[:10])
-        return
+        # Selenium's message ends in a useless native stack trace.
+        message = str(e).split("Stacktrace:")[0].strip().splitlines()
+        report.check(False, "browser", "could not start (run scripts/install-browser-deps)", message[:10])
+        return 0
+    checked = 0
     try:
         for page in pages:
             try:
                 check_page(driver, site, page, report, axe_js, args.screenshots)
+                checked += 1
             except Exception as e:  # noqa: BLE001 - report, then go on with a fresh browser
                 report.check(False, f"browser {page}", type(e).__name__,
-                             str(e).strip().splitlines()[:10])
+                             str(e).split("Stacktrace:")[0].strip().splitlines()[:10])
                 try:
                     driver.quit()
                 except Exception:  # noqa: BLE001
@@ -578,6 +585,7 @@ def check_in_browser(site, pages, report, args):
                 driver = start_browser(args.chromium, args.chromedriver)
     finally:
         driver.quit()
+    return checked
 
 
 # --------------------------------------------------------------------------
@@ -607,7 +615,7 @@ def main():
     if not html_files:
         ap.error(f"no *.html under {args.site}")
     if args.pages:
-        pages = [p.strip().lstrip("./") for p in re.split(r"[,\s]+", args.pages) if p.strip()]
+        pages = [os.path.normpath(p).replace(os.sep, "/") for p in args.pages.split(",") if p.strip()]
         missing = [p for p in pages if p not in html_files]
         if missing:
             ap.error("not HTML pages under SITE_DIR: " + ", ".join(missing))
@@ -622,10 +630,10 @@ def main():
     validator = start_validator(site, html_files, args.check_css)
     check_static(site, report, html_files, css_files)
     t = time.monotonic()
-    check_in_browser(site, pages, report, args)
+    in_browser = check_in_browser(site, pages, report, args)
     browser_time = time.monotonic() - t
     finish_validator(site, report, validator)
-    print(f"checked {len(html_files)} pages statically, {len(pages)} in the browser "
+    print(f"checked {len(html_files)} pages statically, {in_browser} of {len(pages)} in the browser "
           f"({browser_time:.1f} s), {time.monotonic() - started:.1f} s in all")
     print(f"{report.passed} passed, {report.failed} failed")
     sys.exit(1 if report.failed else 0)
