@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // HTML templates that escape every value by default (attributes included).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The preview server of `samsyn serve`: a small async HTTP/1.1 server without SwiftNIO.
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // One tiny C shim: the atomic directory swap (renameat2) that Glibc's Swift overlay does not expose.
@@ -27,10 +29,19 @@ let package = Package(
                 "CSamsynSys",
             ]
         ),
+        // `samsyn serve`: kept apart so that the core never depends on an HTTP server.
+        .target(
+            name: "SamsynServe",
+            dependencies: [
+                "SamsynCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "samsyn",
             dependencies: [
                 "SamsynCore",
+                "SamsynServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

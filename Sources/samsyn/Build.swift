@@ -28,29 +28,23 @@ struct Build: ParsableCommand {
     func run() throws {
         let root = project.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: outputURL)
-        // Refuse a dangerous output folder before any work, so the message is not lost among others.
-        if let refusal = writer.refusal() {
-            FileHandle.standardError.write(Data("error: \(refusal.description)\n".utf8))
+        let result = SiteBuild(root: root, output: outputURL)
+            .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: LastChanged.find(root: root))
+        if let refusal = result.refusal {
+            Report.line("error: \(refusal)")
             throw ExitCode(1)
         }
-        let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: try asOf.day(), strict: reporting.strict)
-        Report.print(outcome, format: reporting.format)
-        guard let project = outcome.project, let report = outcome.report else {
-            FileHandle.standardError.write(Data("The site was not built; the previous site (if any) is unchanged.\n".utf8))
+        Report.print(result.diagnostics, fileCount: result.fileCount, format: reporting.format)
+        if let writeError = result.writeError {
+            Report.line("error: could not write the site: \(writeError)")
             throw ExitCode(1)
         }
-        let input = RenderInput(project: project, report: report, lastChanged: LastChanged.find(root: root))
-        let files = SiteRenderer.render(input, logo: outcome.logo)
-        do {
-            try writer.write(files)
-        } catch {
-            FileHandle.standardError.write(Data("error: could not write the site: \(error)\n".utf8))
+        guard result.succeeded, let day = result.asOf else {
+            Report.line("The site was not built; the previous site (if any) is unchanged.")
             throw ExitCode(1)
         }
         if reporting.format != .json {
-            let pages = files.keys.filter { $0.hasSuffix(".html") }.count
-            FileHandle.standardError.write(Data("Wrote \(pages) pages and \(files.count - pages) other files to \(outputURL.path) (as of \(report.asOf))\n".utf8))
+            Report.line("Wrote \(result.pagesWritten) pages and \(result.filesWritten - result.pagesWritten) other files to \(outputURL.path) (as of \(day))")
         }
     }
 }

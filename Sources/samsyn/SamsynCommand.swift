@@ -10,7 +10,7 @@ struct SamsynCommand: ParsableCommand {
         Run it in a project folder (one holding config/site.yaml and content/), or name the folder with --root.
         Exit status: 0 no errors, 1 errors in the data, 2 wrong usage.
         """,
-        subcommands: [Check.self, Build.self, Export.self]
+        subcommands: [Check.self, Build.self, Export.self, Serve.self]
     )
 }
 
@@ -63,17 +63,25 @@ struct ReportingOptions: ParsableArguments {
 /// Prints diagnostics and a summary, the same way for check and build.
 enum Report {
     static func print(_ outcome: Pipeline.Outcome, format: DiagnosticFormat) {
-        let diagnostics = outcome.diagnostics
+        print(outcome.diagnostics, fileCount: outcome.fileCount, format: format)
+    }
+
+    static func print(_ diagnostics: [Diagnostic], fileCount: Int, format: DiagnosticFormat) {
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(format.render(diagnostics).utf8))
         case .text, .github:
             FileHandle.standardError.write(Data(format.render(diagnostics).utf8))
-            let files = outcome.fileCount == 1 ? "1 file" : "\(outcome.fileCount) files"
+            let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
             let summary = "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning")) in \(files)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
     }
 
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    /// One line to standard error, where all human-readable output goes.
+    static func line(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

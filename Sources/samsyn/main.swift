@@ -6,7 +6,11 @@ import SamsynCore
 // ArgumentParser's default 64; everything else is left to the parser.
 do {
     var command = try SamsynCommand.parseAsRoot()
-    try command.run()
+    if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.runAsynchronously()
+    } else {
+        try command.run()
+    }
 } catch {
     let code = SamsynCommand.exitCode(for: error)
     if code == .validationFailure {
@@ -14,4 +18,11 @@ do {
         exit(2)
     }
     SamsynCommand.exit(withError: error)
+}
+
+extension AsyncParsableCommand {
+    /// Calls the async `run()` (at top level the synchronous one would be chosen).
+    mutating func runAsynchronously() async throws {
+        try await run()
+    }
 }

@@ -31,7 +31,7 @@ enum YAMLErrorTranslation {
             } ?? SourceLocation(file: file, line: first.line, column: first.column)
             return Diagnostic(.error, location,
                               "the key '\(key)' appears twice in the same record (first on line \(first.line))",
-                              hint: "keep one of them; a key can hold a list: [a, b]")
+                              hint: "keep one of them and delete the other line")
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, SourceLocation(file: file, line: 1, column: 1), "the file cannot be read as text: \(problem)",
                               hint: "save it as UTF-8")

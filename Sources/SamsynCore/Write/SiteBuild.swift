@@ -1,0 +1,52 @@
+import Foundation
+
+/// One complete build, from the project folder to the site folder: the five
+/// steps in order. Used by `samsyn build` and by every rebuild of `samsyn serve`.
+public struct SiteBuild: Sendable {
+    public let root: URL
+    public let output: URL
+
+    public init(root: URL, output: URL) {
+        self.root = root.standardizedFileURL
+        self.output = output.standardizedFileURL
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var fileCount = 0
+        /// Set when the output folder is not Samsyn's to write.
+        public var refusal: String?
+        /// Set when writing failed after a successful check.
+        public var writeError: String?
+        public var pagesWritten = 0
+        public var filesWritten = 0
+        public var asOf: Day?
+
+        public var succeeded: Bool { refusal == nil && writeError == nil && diagnostics.errorCount == 0 && asOf != nil }
+    }
+
+    public func run(asOf: Day, strict: Bool = false, lastChanged: Day? = nil) -> Result {
+        var result = Result()
+        let writer = SiteWriter(root: root, output: output)
+        // A dangerous output folder is refused before any work.
+        if let refusal = writer.refusal() {
+            result.refusal = refusal.description
+            return result
+        }
+        let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: asOf, strict: strict)
+        result.diagnostics = outcome.diagnostics
+        result.fileCount = outcome.fileCount
+        guard let project = outcome.project, let report = outcome.report else { return result }
+        let files = SiteRenderer.render(RenderInput(project: project, report: report, lastChanged: lastChanged), logo: outcome.logo)
+        do {
+            try writer.write(files)
+        } catch {
+            result.writeError = "\(error)"
+            return result
+        }
+        result.asOf = report.asOf
+        result.pagesWritten = files.keys.filter { $0.hasSuffix(".html") }.count
+        result.filesWritten = files.count
+        return result
+    }
+}
