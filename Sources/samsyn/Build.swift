@@ -23,13 +23,17 @@ struct Build: ParsableCommand {
 
     @OptionGroup var reporting: ReportingOptions
 
+    @Flag(help: "Show each step as it finishes, also in CI (on a terminal this is the default).")
+    var verbose = false
+
     func validate() throws { try project.validateRoot() }
 
     func run() throws {
         let root = project.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
         let result = SiteBuild(root: root, output: outputURL)
-            .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: LastChanged.find(root: root))
+            .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: LastChanged.find(root: root),
+                 progress: Progress(verbose: verbose, format: reporting.format).step)
         if let refusal = result.refusal {
             Report.line("error: \(refusal)")
             throw ExitCode(1)

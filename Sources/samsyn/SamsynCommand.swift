@@ -10,7 +10,7 @@ struct SamsynCommand: ParsableCommand {
         Run it in a project folder (one holding config/site.yaml and content/), or name the folder with --root.
         Exit status: 0 no errors, 1 errors in the data, 2 wrong usage.
         """,
-        subcommands: [Check.self, Build.self, Export.self, Serve.self]
+        subcommands: [Check.self, Build.self, Export.self, Serve.self, New.self, Init.self]
     )
 }
 
@@ -83,5 +83,24 @@ enum Report {
     /// One line to standard error, where all human-readable output goes.
     static func line(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Step-by-step progress on standard error: shown on a terminal, silent in CI
+/// (where the CI variable is set) and when output is piped, unless --verbose.
+struct Progress {
+    let enabled: Bool
+    let start = ContinuousClock.now
+
+    init(verbose: Bool, format: DiagnosticFormat) {
+        let interactive = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+        enabled = format == .text && (verbose || interactive)
+    }
+
+    func step(_ text: String) {
+        guard enabled else { return }
+        let elapsed = ContinuousClock.now - start
+        let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        Report.line("  [\(ms) ms] \(text)")
     }
 }

@@ -56,6 +56,15 @@ public enum Validator {
         return Result(project: diagnostics.contains { $0.severity == .error } ? nil : project, diagnostics: diagnostics)
     }
 
+    /// Just config/site.yaml, for commands that need the project's settings
+    /// while records may still be unfinished (`samsyn new`).
+    public static func config(_ loaded: LoadedProject) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        log.append(contentsOf: loaded.diagnostics.filter { $0.location.file == Loader.configPath })
+        let config = loaded.config.flatMap { ConfigReader(log: log).read($0) }
+        return (log.hasErrors ? nil : config, log.all.sortedForReport())
+    }
+
     /// Ids are unique per record type across all files: the second use is an error.
     private static func unique<R: Identifiable>(_ records: [(R, SourceLocation)], kind: String, log: DiagnosticLog) -> [R]
     where R.ID == String {

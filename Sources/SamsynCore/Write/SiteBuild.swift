@@ -25,7 +25,9 @@ public struct SiteBuild: Sendable {
         public var succeeded: Bool { refusal == nil && writeError == nil && diagnostics.errorCount == 0 && asOf != nil }
     }
 
-    public func run(asOf: Day, strict: Bool = false, lastChanged: Day? = nil) -> Result {
+    /// `progress` hears one line per step (files read, pages rendered, site written).
+    public func run(asOf: Day, strict: Bool = false, lastChanged: Day? = nil,
+                    progress: (String) -> Void = { _ in }) -> Result {
         var result = Result()
         let writer = SiteWriter(root: root, output: output)
         // A dangerous output folder is refused before any work.
@@ -36,10 +38,13 @@ public struct SiteBuild: Sendable {
         let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: asOf, strict: strict)
         result.diagnostics = outcome.diagnostics
         result.fileCount = outcome.fileCount
+        progress("read and checked \(outcome.fileCount) files")
         guard let project = outcome.project, let report = outcome.report else { return result }
         let files = SiteRenderer.render(RenderInput(project: project, report: report, lastChanged: lastChanged), logo: outcome.logo)
+        progress("rendered \(files.keys.filter { $0.hasSuffix(".html") }.count) pages and \(files.count) files in all")
         do {
             try writer.write(files)
+            progress("wrote \(output.path)")
         } catch {
             result.writeError = "\(error)"
             return result
