@@ -156,7 +156,7 @@ def schema_for(relative):
 def project_files(root):
     """Project-relative path -> schema name, for every file a schema applies to."""
     found = {}
-    for path in sorted(root.rglob("*")):
+    for path in [root / "config/site.yaml"] + sorted((root / "content").rglob("*")):
         relative = path.relative_to(root).as_posix()
         schema = schema_for(relative) if path.is_file() else None
         if schema:
