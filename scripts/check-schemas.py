@@ -2,7 +2,8 @@
 """Checks the editor schemas in schemas/ against real YAML, with check-jsonschema.
 
 1. Each schema is a valid draft-07 schema.
-2. Every example record (config/site.yaml, content/**/*.yaml) passes its schema.
+2. Every example record (config/site.yaml, content/**/*.yaml) passes its
+   schema, and so do a few legal forms the data format promises (LEGAL).
 3. Every bad-input fixture (Tests/SamsynCoreTests/Fixtures/bad/) is classified
    below. Where a schema can see the defect, the file at fault must fail its
    schema; where only `samsyn check` can, every file must pass, which shows
@@ -15,6 +16,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,6 +142,23 @@ NOT_RUN = {
     "missing-config": "has no config/site.yaml",
 }
 
+# Legal input the data format promises (docs/data-format.md) that neither the
+# example project nor the corpus shows: each must pass its schema.
+LEGAL = [
+    ("training", "title: 2024\ndate: 2024-03-12\n", "a number as a title is text"),
+    ("training", 'title: Kurs\ndate: "2024-03-12"\n', "a date in quotes"),
+    ("training", "title: Kurs\ndate: 2024-03-12\nend_date:\nhours: ~\nparticipants: null\n", "empty keys count as absent"),
+    ("training", "title: Kurs\ndate: 2024-03-12\nhours: 1.5\nparticipants: [{ organisation: fk, women: 2, men: ~ }]\n",
+     "a decimal hours; a split without count"),
+    ("training", "- id: a\n  title: Kurs\n  date: 2024-03-12\n- id: b\n  title: Kurs 2\n  date: 2024-04-12\n", "a list of records"),
+    ("training", "# fylls i senare\n", "a file with only a comment"),
+    ("agreement", "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nsigned:\nterminated: ~\n", "a draft with empty dates"),
+    ("agreement", "title: Avtal\nparties: [fk, kommunen]\nstatus: terminated\nsigned: 2024-01-02\nterminated: 2024-06-30\n",
+     "a terminated agreement"),
+    ("assessment", "subproject: alfa\ndate: 2024-06-15\nscores: ~\nresponses:\n  - { trust_culture: 3, work_focus: ~ }\n",
+     "a response that skips a question"),
+]
+
 
 def schema_for(relative):
     """The schema file for a project file, or None (not a record samsyn reads)."""
@@ -237,6 +256,13 @@ def main():
     for (root, relative), problems in results.items():
         if root == REPO:
             tally.check(not problems, f"example {relative} passes {schema_for(relative)}" + "".join(f"\n      {p}" for p in problems))
+
+    with tempfile.TemporaryDirectory() as folder:
+        for i, (schema, text, why) in enumerate(LEGAL):
+            path = Path(folder) / f"legal-{i}.yaml"
+            path.write_text(text, encoding="utf-8")
+            problems = validate(schema + ".schema.json", [path])[str(path)]
+            tally.check(not problems, f"legal: {why} passes {schema}.schema.json" + "".join(f"\n      {p}" for p in problems))
 
     listed = [SCHEMA_LEVEL, PROGRAM_LEVEL, YAML_LEVEL, NOT_RUN]
     unclassified = [c for c in cases if sum(c in group for group in listed) != 1]
