@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
         let projectName = name ?? root.lastPathComponent
-        let files = ProjectTemplate.files(name: projectName, today: Clock.today(), extra: SchemaFiles.all())
+        let files = ProjectTemplate.files(name: projectName, today: Clock.today())
         let existing = files.keys.sorted().filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         guard existing.isEmpty else {
             Report.line("error: \(root.path) already has \(existing.prefix(5).joined(separator: ", "))\(existing.count > 5 ? ", …" : ""); nothing was written")
@@ -44,9 +44,4 @@ struct Init: ParsableCommand {
         print("  samsyn new agreement    # your first record")
         print("  samsyn serve            # preview on http://127.0.0.1:8000")
     }
-}
-
-/// The JSON Schemas, as files for a new project (see `samsyn schema`).
-enum SchemaFiles {
-    static func all() -> [String: String] { [:] }
 }

@@ -10,7 +10,7 @@ struct SamsynCommand: ParsableCommand {
         Run it in a project folder (one holding config/site.yaml and content/), or name the folder with --root.
         Exit status: 0 no errors, 1 errors in the data, 2 wrong usage.
         """,
-        subcommands: [Check.self, Build.self, Export.self, Serve.self, New.self, Init.self]
+        subcommands: [Check.self, Build.self, Export.self, Serve.self, New.self, Init.self, Schema.self]
     )
 }
 

@@ -15,7 +15,8 @@ import Testing
         let created = try Samsyn.run(["init", root.path, "--name", "Lumena"])
         #expect(created.status == 0, "\(created.stderr)")
         for path in ["config/site.yaml", ".gitignore", "README.md", ".github/workflows/pages.yml", ".gitlab-ci.yml",
-                     "content/agreements/.gitkeep", "content/assessments/.gitkeep"] {
+                     "content/agreements/.gitkeep", "content/assessments/.gitkeep", "schemas/site.schema.json",
+                     "schemas/assessment.schema.json"] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path)")
         }
         let config = try String(contentsOf: root.appendingPathComponent("config/site.yaml"), encoding: .utf8)

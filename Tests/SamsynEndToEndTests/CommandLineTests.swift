@@ -65,6 +65,7 @@ import Testing
         ["build", "--as-of", "2024-02-30"],
         ["export", "--as-of", "yesterday"],
         ["check", "--root", "/no/such/folder"],
+        ["schema", "--root", "/no/such/folder"],
         ["frobnicate"],
     ])
     func usageErrors(_ arguments: [String]) throws {
@@ -73,7 +74,7 @@ import Testing
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test("--help explains every command with an example", arguments: ["check", "build", "export"])
+    @Test("--help explains every command with an example", arguments: ["check", "build", "export", "schema"])
     func help(_ command: String) throws {
         let result = try Samsyn.run([command, "--help"])
         #expect(result.status == 0)
@@ -133,6 +134,27 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("holds files that Samsyn did not create"))
         #expect(String(decoding: try project.read("public/index.html"), as: UTF8.self) == "<p>mine</p>")
+    }
+
+    @Test func schemaWritesItsSixFilesAndNothingElse() throws {
+        let project = try ProjectFolder.valid()
+        defer { project.remove() }
+        try project.write("schemas/mine.json", "{}")
+        try project.write("schemas/site.schema.json", "old")
+        let result = try Samsyn.run(["schema", "--root", project.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Wrote 6 schemas to "))
+        let files = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent("schemas").path)
+        #expect(files.sorted() == ["agreement.schema.json", "assessment.schema.json", "meeting.schema.json", "mine.json",
+                                   "site.schema.json", "theme-day.schema.json", "training.schema.json"])
+        #expect(String(decoding: try project.read("schemas/mine.json"), as: UTF8.self) == "{}")
+        #expect(String(decoding: try project.read("schemas/site.schema.json"), as: UTF8.self).hasPrefix("{\n  \"$schema\""))
+
+        // --output names another folder, created with its parents when needed.
+        let elsewhere = project.root.appendingPathComponent("editor/json").path
+        let other = try Samsyn.run(["schema", "--root", project.root.path, "--output", elsewhere])
+        #expect(other.status == 0)
+        #expect(try project.read("editor/json/training.schema.json") == project.read("schemas/training.schema.json"))
     }
 
     @Test func personalIdentityNumberStopsTheBuild() throws {

@@ -1,10 +1,11 @@
 /// The files `samsyn init` writes for a new project: a config with
 /// commented placeholders that passes `samsyn check` as it is, empty content
 /// folders, a .gitignore, CI workflows and a short README for the people
-/// who keep the data. `extra` adds files other parts produce (the schemas).
+/// who keep the data, and the JSON Schemas that editors check the files with.
 public enum ProjectTemplate {
-    public static func files(name: String, today: Day, extra: [String: String] = [:]) -> [String: String] {
-        var files = extra
+    public static func files(name: String, today: Day) -> [String: String] {
+        var files: [String: String] = [:]
+        for (name, schema) in Schemas.all() { files["schemas/" + name] = schema.serialized() }
         files["config/site.yaml"] = config(name: name, today: today)
         for kind in RecordTemplate.Kind.allCases {
             // Files starting with "." are skipped by Samsyn; this one only keeps the folder in git.
