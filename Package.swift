@@ -13,8 +13,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The command line: subcommands, options, --help, exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // HTML templates that escape every value by default (attributes included).
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The preview server of `samsyn serve`: a small async HTTP/1.1 server without SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
@@ -25,7 +23,6 @@ let package = Package(
             name: "SamsynCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 "CSamsynSys",
             ]
         ),

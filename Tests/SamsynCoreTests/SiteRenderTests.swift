@@ -125,3 +125,12 @@ import Testing
         #expect(try Self.render() == (try Self.render()))
     }
 }
+
+@Suite struct HTMLWriterTests {
+    @Test func textAndAttributeValuesAreAlwaysEscaped() {
+        var w = HTMLWriter()
+        w.element("a", ["href": "x\" onmouseover=\"alert(1)", "title": nil], text: "<b>&'\u{0}")
+        #expect(String(decoding: w.bytes, as: UTF8.self)
+                == "<a href=\"x&quot; onmouseover=&quot;alert(1)\">&lt;b&gt;&amp;&#39;\u{FFFD}</a>")
+    }
+}

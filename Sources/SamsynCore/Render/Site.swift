@@ -1,5 +1,3 @@
-import Mustache
-
 /// What the pages need besides the project and its computed figures.
 public struct RenderInput: Sendable {
     public var project: Project
@@ -18,15 +16,15 @@ public struct RenderInput: Sendable {
     }
 }
 
-/// One page: where it goes, its title, and its content model.
+/// One page: where it goes, its title, and its content.
 struct Page {
     var path: String
     var title: String
     /// The navigation entry it belongs to (highlighted as the current page).
     var section: String
     var intro: [String] = []
-    var blocks: [Model] = []
-    var sections: [Model] = []
+    var blocks: [Block] = []
+    var sections: [Section] = []
     /// For record pages: the list page they belong to.
     var parent: (label: String, path: String)?
 }
@@ -48,58 +46,38 @@ enum HTMLSite {
             + InfoPages.pages(context)
     }
 
-    static func library() -> MustacheLibrary {
-        var library = MustacheLibrary()
-        for (name, text) in Templates.all {
-            // The templates are part of the program: a parse error is a programming error caught by every test run.
-            try! library.register(text, named: name)
-        }
-        return library
-    }
-
     static func render(_ input: RenderInput, logoPath: String?) -> [String: [UInt8]] {
-        let library = library()
         let l = Localization(input.project.config.language)
         var files: [String: [UInt8]] = [:]
         for page in pages(input) {
-            var model = frame(page, input, l)
-            if let logoPath { model["logo"] = logoPath }
-            let html = library.render(model, withTemplate: "page") ?? ""
-            files[page.path] = Array(html.utf8)
+            let link = Linker(pagePath: page.path)
+            files[page.path] = PageWriter.write(page, frame: frame(page, input, l, logoPath: logoPath),
+                                                breadcrumb: page.parent.map { ($0.label, link.href($0.path)) })
         }
         return files
     }
 
     /// The parts every page shares: navigation, header and footer.
-    static func frame(_ page: Page, _ input: RenderInput, _ l: Localization) -> Model {
+    static func frame(_ page: Page, _ input: RenderInput, _ l: Localization, logoPath: String?) -> Frame {
         let link = Linker(pagePath: page.path)
         let config = input.project.config
-        var model: Model = [
-            "lang": config.language.rawValue,
-            "pageTitle": page.title,
-            "projectName": config.name,
-            "root": link.root,
-            "period": l.period(config.start, config.end),
-            "asOf": l.date(input.report.asOf),
-            "intro": page.intro,
-            "blocks": page.blocks,
-            "sections": page.sections,
-            "footerAsOf": l.format("footer.asOf", l.date(input.report.asOf)),
-            "words": ["skip": l["skip"], "navLabel": l["nav.label"], "reference": l["reference"], "period": l["period"],
-                      "asOf": l["asOf"], "changed": l["changed"], "accessibility": l["nav.accessibility"], "data": l["nav.data"]],
-            "nav": navigation.map { entry -> Model in
-                ["href": link.href(entry.path), "label": l[entry.key], "current": entry.key == page.section]
-            },
-        ]
-        if let reference = config.reference { model["reference"] = reference }
-        if let footer = config.appearance.footer { model["footerText"] = footer }
-        if config.appearance.accent != nil { model["accentFile"] = true }
-        if let changed = input.lastChanged {
-            model["changed"] = l.date(changed)
-            model["footerChanged"] = l.format("footer.changed", l.date(changed))
-        }
-        if let parent = page.parent { model["breadcrumb"] = ["label": parent.label, "href": link.href(parent.path)] }
-        return model
+        return Frame(
+            lang: config.language.rawValue,
+            projectName: config.name,
+            reference: config.reference,
+            root: link.root,
+            logo: logoPath,
+            accentStylesheet: config.appearance.accent != nil,
+            period: l.period(config.start, config.end),
+            asOf: l.date(input.report.asOf),
+            changed: input.lastChanged.map(l.date),
+            footerText: config.appearance.footer,
+            footerAsOf: l.format("footer.asOf", l.date(input.report.asOf)),
+            footerChanged: input.lastChanged.map { l.format("footer.changed", l.date($0)) },
+            navigation: navigation.map { (href: link.href($0.path), label: l[$0.key], current: $0.key == page.section) },
+            words: .init(skip: l["skip"], navLabel: l["nav.label"], reference: l["reference"], period: l["period"],
+                         asOf: l["asOf"], changed: l["changed"], accessibility: l["nav.accessibility"], data: l["nav.data"],
+                         tableData: l["table.data"]))
     }
 }
 

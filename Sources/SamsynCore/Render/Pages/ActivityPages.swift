@@ -16,9 +16,9 @@ enum ActivityPages {
 
     /// A sortable, filterable table of activities.
     static func table(_ activities: [Activity], caption: String, id: String, _ c: PageContext, _ link: Linker,
-                      showType: Bool = false) -> Model {
+                      showType: Bool = false) -> Block {
         let l = c.l
-        let rows: [[Model]] = activities.map { a in
+        let rows: [[Cell]] = activities.map { a in
             var cells = [Part.cell(a.title, href: link.activity(a), header: true),
                          Part.cell(l.date(a.date), sortKey: a.date.description),
                          Part.cell(a.isHeld(asOf: c.asOf) ? l["held"] : l["planned"])]
@@ -59,13 +59,12 @@ enum ActivityPages {
         }
         let withTarget = orgs.filter { ($0.trainingTarget ?? 0) > 0 }
         let met = withTarget.filter { (c.report.competence[$0.id]?.attendances ?? 0) >= ($0.trainingTarget ?? 0) }.count
-        let figure = Part.figure(Charts.bars(id: "competence-by-org", bars: bars, valueHead: l["participants"], l: l),
-                                 title: l["competence.byOrg"],
-                                 caption: l.format("competence.byOrg.caption", l.number(met), l.number(withTarget.count)) + " " + l["competence.note"],
-                                 l: l)
+        let (chart, data) = Charts.bars(bars, nameHead: l["name"], valueHead: l["participants"], l: l)
+        let figure = Part.figure(.bars(chart), data: data, id: "competence-by-org", title: l["competence.byOrg"],
+                                 caption: l.format("competence.byOrg.caption", l.number(met), l.number(withTarget.count)) + " " + l["competence.note"])
 
         let trainings = c.project.activities.filter { $0.kind == .training }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        var methodRows: [[Model]] = []
+        var methodRows: [[Cell]] = []
         for method in Activity.Method.allCases {
             let count = trainings.filter { $0.isHeld(asOf: c.asOf) && $0.methods.contains(method) }.count
             if count > 0 { methodRows.append([Part.cell(l.method(method), header: true), Part.cell(l.number(count), numeric: true)]) }
@@ -94,7 +93,7 @@ enum ActivityPages {
         // Activities per principle per year, over held activities of all kinds.
         let held = c.project.activities.filter { $0.isHeld(asOf: c.asOf) }
         let years = Set(held.map(\.date.year)).sorted()
-        let rows: [[Model]] = Principle.allCases.map { principle in
+        let rows: [[Cell]] = Principle.allCases.map { principle in
             [Part.cell(l.principle(principle).capitalizedFirst, header: true)] + years.map { year in
                 Part.cell(l.number(held.filter { $0.date.year == year && $0.principles.contains(principle) }.count), numeric: true)
             } + [Part.cell(l.number(p.byPrinciple[principle] ?? 0), numeric: true)]
@@ -126,7 +125,7 @@ enum ActivityPages {
         let subs = c.project.config.subprojects
         let target = c.project.config.targets.caseworkerMeetingsPerYear
         let years = Set(subs.flatMap { c.report.caseworkerMeetings[$0.id]?.byYear.keys.map { $0 } ?? [] }).sorted()
-        let rows: [[Model]] = subs.map { sub in
+        let rows: [[Cell]] = subs.map { sub in
             let m = c.report.caseworkerMeetings[sub.id]
             let onTrack = m?.onTrack ?? false
             return [Part.cell(sub.name, href: link.subproject(sub.id), header: true)]
@@ -140,13 +139,15 @@ enum ActivityPages {
             return Charts.Bar(label: sub.name, value: n, target: target, valueText: l.number(n))
         }
         let caption = l.format("meetings.caseworker.caption", l.number(target), l.number(onTrack), l.number(subs.count))
+        let (chart, data) = Charts.bars(bars, nameHead: l["subproject"], valueHead: l["meetings.thisYear"], l: l)
+        let barFigure = Part.figure(.bars(chart), data: data, id: "caseworker-this-year",
+                                    title: l["meetings.thisYear"] + " (\(c.asOf.year))", caption: caption)
         let all = c.project.activities.filter { $0.kind == .meeting }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         page.sections = [
             Part.section(l["meetings.caseworker"], id: "caseworker", [
                 Part.table(caption: caption, head: [(l["subproject"], false)] + years.map { ($0, true) } + [(l["meetings.onTrack"], false)],
                            rows: rows),
-                Part.figure(Charts.bars(id: "caseworker-this-year", bars: bars, valueHead: l["meetings.thisYear"], l: l),
-                            title: l["meetings.thisYear"] + " (\(c.asOf.year))", caption: caption, l: l),
+                barFigure,
             ]),
             Part.section(l["meetings.all"], id: "all", [table(all, caption: l["meetings.all"], id: "meetings-table", c, link, showType: true)]),
         ]
@@ -173,7 +174,7 @@ enum ActivityPages {
         facts.append((l["id"], [(a.id, nil)]))
         page.blocks = [Part.facts(facts)]
         if !a.participants.isEmpty {
-            let rows: [[Model]] = a.participants.map { p in
+            let rows: [[Cell]] = a.participants.map { p in
                 [Part.cell(c.orgName(p.organisation), href: link.organisation(p.organisation), header: true),
                  Part.cell(l.number(p.count), numeric: true),
                  Part.cell(p.women.map(l.number) ?? l["dash"], numeric: true),

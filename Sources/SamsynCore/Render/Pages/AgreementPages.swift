@@ -7,7 +7,7 @@ enum AgreementPages {
         var page = Page(path: path, title: l["nav.agreements"], section: "nav.agreements")
         page.intro = [l.format("agreements.intro", l.number(agreements.count), l.number(c.report.agreements.inForce), l.date(c.asOf))]
 
-        let rows: [[Model]] = agreements.map { a in
+        let rows: [[Cell]] = agreements.map { a in
             let inForce = a.isInForce(on: c.asOf)
             return [Part.cell(a.title, href: link.agreement(a.id), header: true),
                     Part.cell(l.status(a.status)),
@@ -33,11 +33,11 @@ enum AgreementPages {
 
     /// Subprojects × organisations: covered, gap, covered but not expected, or
     /// not expected — each with a word and a symbol, never colour alone.
-    static func matrix(_ c: PageContext, _ link: Linker) -> Model {
+    static func matrix(_ c: PageContext, _ link: Linker) -> Block {
         let l = c.l
         let orgs = c.project.config.organisations
         var gaps = 0
-        let rows: [[Model]] = c.project.config.subprojects.map { sub in
+        let rows: [[Cell]] = c.project.config.subprojects.map { sub in
             let covered = Set(c.report.agreements.coverage[sub.id] ?? [])
             return [Part.cell(sub.name, href: link.subproject(sub.id), header: true)] + orgs.map { org in
                 let expected = sub.partners.contains(org.id)
@@ -53,21 +53,19 @@ enum AgreementPages {
                           head: [(l["subproject"], false)] + orgs.map { ($0.name, false) }, rows: rows, id: "coverage-matrix")
     }
 
-    static func timeline(_ c: PageContext, _ agreements: [Agreement], _ link: Linker) -> Model {
+    static func timeline(_ c: PageContext, _ agreements: [Agreement], _ link: Linker) -> Block {
         let l = c.l
         let spans: [Charts.Span] = agreements.compactMap { a in
             guard let start = a.effectiveStart, a.status != .draft else { return nil }
-            return Charts.Span(label: a.id, start: start, end: a.effectiveEnd, inForce: a.isInForce(on: c.asOf),
-                               href: link.agreement(a.id))
+            return Charts.Span(label: a.id, start: start, end: a.effectiveEnd, inForce: a.isInForce(on: c.asOf))
         }
-        var chart = Charts.timeline(id: "timeline-chart", spans: spans, from: c.project.config.start, to: c.project.config.end,
-                                    asOf: c.asOf, l: l)
-        chart["table"] = ["head": [l["id"], l["validFrom"], l["validUntil"], l["inForce"]],
-                          "rows": spans.map { s -> Model in
-                              ["label": s.label, "cells": [["value": l.date(s.start)], ["value": s.end.map(l.date) ?? l["open-ended"]],
-                                                           ["value": s.inForce ? l["yes"] : l["no"]]]]
-                          }]
-        return Part.figure(chart, title: l["agreements.timeline"], caption: l.format("agreements.timeline.caption", l.date(c.asOf)), l: l)
+        let chart = Charts.timeline(spans, from: c.project.config.start, to: c.project.config.end, asOf: c.asOf)
+        let data = DataTable(head: [l["id"], l["validFrom"], l["validUntil"], l["inForce"]],
+                             rows: spans.map { s in
+                                 (s.label, [l.date(s.start), s.end.map(l.date) ?? l["open-ended"], s.inForce ? l["yes"] : l["no"]])
+                             })
+        return Part.figure(.timeline(chart), data: data, id: "timeline-chart", title: l["agreements.timeline"],
+                           caption: l.format("agreements.timeline.caption", l.date(c.asOf)))
     }
 
     static func recordPage(_ a: Agreement, _ c: PageContext) -> Page {

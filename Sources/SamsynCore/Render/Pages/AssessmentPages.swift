@@ -22,9 +22,9 @@ enum AssessmentPages {
 
     /// Subprojects × questions as a table whose cells carry the value as text
     /// and a shade for the level (1–5) — a heatmap that needs no colour vision.
-    static func heatmap(_ c: PageContext, _ link: Linker) -> Model {
+    static func heatmap(_ c: PageContext, _ link: Linker) -> Block {
         let l = c.l, q = c.project.config.questionnaire
-        let rows: [[Model]] = c.project.config.subprojects.map { sub in
+        let rows: [[Cell]] = c.project.config.subprojects.map { sub in
             let latest = c.report.assessments[sub.id]?.rounds.last
             return [Part.cell(sub.name, href: "#sub-\(sub.id)", header: true)] + q.questions.map { question in
                 guard let mean = latest?.means[question.id] else { return Part.cell(l["dash"], numeric: true) }
@@ -45,54 +45,51 @@ enum AssessmentPages {
         return min(5, max(1, Int(position * 5) + 1))
     }
 
-    static func subproject(_ sub: Subproject, _ c: PageContext, _ link: Linker) -> [Model] {
+    static func subproject(_ sub: Subproject, _ c: PageContext, _ link: Linker) -> [Block] {
         let l = c.l, q = c.project.config.questionnaire
         guard let history = c.report.assessments[sub.id], let latest = history.rounds.last, let first = history.rounds.first else {
             return [Part.paragraph(l["assessments.none"])]
         }
-        var blocks: [Model] = []
+        var blocks: [Block] = []
         if history.overdue {
             blocks.append(Part.list([Part.item(l.format("attention.overdue", sub.name, l.date(latest.date)),
                                                status: l["assessments.overdue"], statusClass: "behind")]))
         }
         let ids = q.questions.map(\.id)
         let single = history.rounds.count == 1
-        var radar = Charts.radar(id: "radar-\(sub.id)", axes: ids.map(c.questionLabel),
-                                 first: single ? ids.map { _ in nil } : ids.map { first.exactMeans[$0] },
+        let radar = Charts.radar(axes: ids.map(c.questionLabel),
+                                 first: single ? nil : ids.map { first.exactMeans[$0] },
                                  latest: ids.map { latest.exactMeans[$0] }, scale: q.scaleMin...q.scaleMax,
                                  firstName: l["assessments.first"] + " (\(l.date(first.date)))",
                                  latestName: l["assessments.latest"] + " (\(l.date(latest.date)))", l: l)
-        radar["table"] = ["head": [l["assessments.question"]] + (single ? [] : [l["assessments.first"]]) + [l["assessments.latest"]],
-                          "rows": ids.map { id -> Model in
-                              ["label": c.questionLabel(id),
-                               "cells": (single ? [] : [["value": first.means[id].map(l.decimal) ?? l["dash"]]])
-                                   + [["value": latest.means[id].map(l.decimal) ?? l["dash"]]]]
-                          }]
+        let radarData = DataTable(
+            head: [l["assessments.question"]] + (single ? [] : [l["assessments.first"]]) + [l["assessments.latest"]],
+            rows: ids.map { id in
+                (c.questionLabel(id), (single ? [] : [first.means[id].map(l.decimal) ?? l["dash"]])
+                    + [latest.means[id].map(l.decimal) ?? l["dash"]])
+            })
         let caption = single
             ? l.format("assessments.radar.single", l.date(latest.date), latest.index.map(l.decimal) ?? l["dash"])
             : l.format("assessments.radar.caption", latest.index.map(l.decimal) ?? l["dash"], l.date(latest.date),
                        first.index.map(l.decimal) ?? l["dash"], l.date(first.date))
-        blocks.append(Part.figure(radar, title: l.format("assessments.radar", sub.name), caption: caption, l: l))
+        blocks.append(Part.figure(.radar(radar), data: radarData, id: "radar-\(sub.id)",
+                                  title: l.format("assessments.radar", sub.name), caption: caption))
 
         if history.rounds.count >= 2 {
             // Means in hundredths, so the line chart's whole-number axis keeps two decimals of precision.
             let series = ids.map { id in
                 Charts.Series(name: c.questionLabel(id), values: history.rounds.map { $0.means[id]?.units ?? 0 })
             }
-            var chart = Charts.line(id: "trend-\(sub.id)", labels: history.rounds.map { l.date($0.date) }, series: series, l: l,
-                                    axis: (q.scaleMin * 100, q.scaleMax * 100, 100),
-                                    format: { l.decimal(Rounded(units: $0, decimals: 2)) })
-            chart["table"] = ["head": [l["assessments.round"]] + ids.map(c.questionLabel),
-                              "rows": history.rounds.map { round -> Model in
-                                  ["label": l.date(round.date), "cells": ids.map { ["value": round.means[$0].map(l.decimal) ?? l["dash"]] }]
-                              }]
-            blocks.append(Part.figure(chart, title: l.format("assessments.trend", sub.name),
+            let (chart, data) = Charts.line(labels: history.rounds.map { l.date($0.date) }, series: series,
+                                            firstColumn: l["assessments.round"], l: l,
+                                            axis: (q.scaleMin * 100, q.scaleMax * 100, 100),
+                                            format: { l.decimal(Rounded(units: $0, decimals: 2)) })
+            blocks.append(Part.figure(.line(chart), data: data, id: "trend-\(sub.id)", title: l.format("assessments.trend", sub.name),
                                       caption: l.format("assessments.radar.caption", latest.index.map(l.decimal) ?? l["dash"],
-                                                        l.date(latest.date), first.index.map(l.decimal) ?? l["dash"], l.date(first.date)),
-                                      l: l))
+                                                        l.date(latest.date), first.index.map(l.decimal) ?? l["dash"], l.date(first.date))))
         }
 
-        let rows: [[Model]] = history.rounds.map { round in
+        let rows: [[Cell]] = history.rounds.map { round in
             [Part.cell(l.date(round.date), header: true), Part.cell(l.number(round.respondents), numeric: true),
              Part.cell(round.index.map(l.decimal) ?? l["dash"], numeric: true)]
                 + ids.map { Part.cell(round.means[$0].map(l.decimal) ?? l["dash"], numeric: true) }

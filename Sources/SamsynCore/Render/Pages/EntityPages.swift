@@ -5,7 +5,7 @@ enum OrganisationPages {
         let l = c.l, path = "organisations/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.organisations"], section: "nav.organisations")
         let orgs = c.project.config.organisations
-        let rows: [[Model]] = orgs.map { org in
+        let rows: [[Cell]] = orgs.map { org in
             let figures = c.report.competence[org.id]
             let agreements = c.project.agreements.filter { $0.isInForce(on: c.asOf) && $0.parties.contains(org.id) }.count
             return [Part.cell(org.name, href: link.organisation(org.id), header: true), Part.cell(l.orgType(org.type)),
@@ -47,7 +47,7 @@ enum OrganisationPages {
         return page
     }
 
-    static func agreementList(_ agreements: [Agreement], _ c: PageContext, _ link: Linker) -> Model {
+    static func agreementList(_ agreements: [Agreement], _ c: PageContext, _ link: Linker) -> Block {
         let l = c.l
         guard !agreements.isEmpty else { return Part.paragraph(l["none"].capitalizedFirst) }
         return Part.list(agreements.map { a in
@@ -64,7 +64,7 @@ enum SubprojectPages {
         let l = c.l, path = "subprojects/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.subprojects"], section: "nav.subprojects")
         let subs = c.project.config.subprojects
-        let rows: [[Model]] = subs.map { sub in
+        let rows: [[Cell]] = subs.map { sub in
             let gaps = c.report.agreements.gaps[sub.id] ?? []
             let meetings = c.report.caseworkerMeetings[sub.id]
             let assessment = c.report.assessments[sub.id]
@@ -90,7 +90,7 @@ enum SubprojectPages {
             (l["partners"], sub.partners.map { (c.orgName($0), link.organisation($0)) }),
         ])]
         let meetings = c.report.caseworkerMeetings[sub.id]
-        let meetingRows: [[Model]] = (meetings?.byYear ?? [:]).keys.sorted().map { year in
+        let meetingRows: [[Cell]] = (meetings?.byYear ?? [:]).keys.sorted().map { year in
             [Part.cell(year, header: true), Part.cell(l.number(meetings?.byYear[year] ?? 0), numeric: true),
              Part.cell(l.number(meetings?.target ?? 0), numeric: true)]
         }

@@ -5,7 +5,7 @@ enum OverviewPage {
         var page = Page(path: "index.html", title: l["nav.overview"], section: "nav.overview")
 
         // Scorecard: value, target, share and the status in words (never colour alone).
-        let rows: [[Model]] = c.input.overview.measures.map { m in
+        let rows: [[Cell]] = c.input.overview.measures.map { m in
             [Part.cell(l["measure." + m.key], header: true),
              Part.cell(l.number(m.value), numeric: true),
              Part.cell(m.target.map(l.number) ?? l["dash"], numeric: true),
@@ -21,25 +21,23 @@ enum OverviewPage {
 
         let t = c.input.trends
         let labels = t.map { l.month($0.day) }
-        var trendBlocks: [Model] = []
+        var trendBlocks: [Block] = []
+        func trend(_ id: String, _ series: [Charts.Series], title: String, caption: String) {
+            let (chart, data) = Charts.line(labels: labels, series: series, firstColumn: l["month"], l: l)
+            trendBlocks.append(Part.figure(.line(chart), data: data, id: id, title: title, caption: caption))
+        }
         if let first = t.first, let last = t.last {
-            trendBlocks.append(Part.figure(
-                Charts.line(id: "trend-agreements", labels: labels,
-                            series: [.init(name: l["series.agreements"], values: t.map(\.agreementsInForce))], l: l),
-                title: l["trend.agreements"],
-                caption: l.format("trend.agreements.caption", l.number(last.agreementsInForce), l.date(last.day),
-                                  l.number(first.agreementsInForce)), l: l))
-            trendBlocks.append(Part.figure(
-                Charts.line(id: "trend-activities", labels: labels,
-                            series: [.init(name: l["series.trainings"], values: t.map(\.trainingsHeld)),
-                                     .init(name: l["series.themeDays"], values: t.map(\.themeDaysHeld))], l: l),
-                title: l["trend.activities"],
-                caption: l.format("trend.activities.caption", l.number(last.trainingsHeld), l.number(last.themeDaysHeld)), l: l))
-            trendBlocks.append(Part.figure(
-                Charts.line(id: "trend-attendances", labels: labels,
-                            series: [.init(name: l["series.attendances"], values: t.map(\.attendances))], l: l),
-                title: l["trend.attendances"],
-                caption: l.format("trend.attendances.caption", l.number(last.attendances), l.date(last.day)), l: l))
+            trend("trend-agreements", [.init(name: l["series.agreements"], values: t.map(\.agreementsInForce))],
+                  title: l["trend.agreements"],
+                  caption: l.format("trend.agreements.caption", l.number(last.agreementsInForce), l.date(last.day),
+                                    l.number(first.agreementsInForce)))
+            trend("trend-activities", [.init(name: l["series.trainings"], values: t.map(\.trainingsHeld)),
+                                       .init(name: l["series.themeDays"], values: t.map(\.themeDaysHeld))],
+                  title: l["trend.activities"],
+                  caption: l.format("trend.activities.caption", l.number(last.trainingsHeld), l.number(last.themeDaysHeld)))
+            trend("trend-attendances", [.init(name: l["series.attendances"], values: t.map(\.attendances))],
+                  title: l["trend.attendances"],
+                  caption: l.format("trend.attendances.caption", l.number(last.attendances), l.date(last.day)))
         }
         if let owner = config.organisations.first(where: { $0.id == config.owner }) {
             page.intro = [l.format("owner", owner.name)]
@@ -62,7 +60,7 @@ enum OverviewPage {
         }
     }
 
-    static func item(for attention: Overview.Attention, _ c: PageContext, _ link: Linker) -> Model {
+    static func item(for attention: Overview.Attention, _ c: PageContext, _ link: Linker) -> ListItem {
         let l = c.l
         switch attention {
         case let .agreementExpiring(id, end):

@@ -1,0 +1,76 @@
+/// The page model: what the page builders say, and the writer draws.
+/// Plain typed values, so building a page is cheap and a typo is a compile error.
+struct Section {
+    var heading: String
+    var id: String
+    var blocks: [Block]
+    var subsections: [Subsection] = []
+}
+
+struct Subsection {
+    var heading: String
+    var id: String
+    var blocks: [Block]
+}
+
+enum Block {
+    case paragraph(String)
+    case note(String)
+    case list([ListItem], style: String)
+    case facts([Fact])
+    case table(Table)
+    case figure(Figure)
+}
+
+struct ListItem {
+    var text: String
+    var href: String?
+    var after: String?
+    var status: String?
+    var statusClass = "info"
+}
+
+struct Fact {
+    var label: String
+    var parts: [(text: String, href: String?)]
+}
+
+struct Table {
+    var caption: String
+    var head: [(label: String, numeric: Bool)]
+    var rows: [[Cell]]
+    var sortable = false
+    var filterable = false
+    var id: String?
+}
+
+struct Cell {
+    var text: String
+    var href: String?
+    var header = false
+    var sortKey: String?
+    var symbol: String?
+    /// "num", "status status-met", …
+    var className: String?
+}
+
+/// The same figures as a chart shows, as a table beside it.
+struct DataTable {
+    var head: [String]
+    var rows: [(label: String, values: [String])]
+}
+
+struct Figure {
+    var id: String
+    var title: String
+    var caption: String
+    var chart: Chart
+    var data: DataTable
+}
+
+enum Chart {
+    case line(LineChart)
+    case bars(BarChart)
+    case radar(RadarChart)
+    case timeline(TimelineChart)
+}

@@ -1,0 +1,228 @@
+/// Writes a whole page: the frame every page shares (header, navigation,
+/// footer) around the page's sections and blocks.
+struct Frame {
+    var lang: String
+    var projectName: String
+    var reference: String?
+    /// "" at the top level, "../" one folder down: every link is relative.
+    var root: String
+    var logo: String?
+    var accentStylesheet: Bool
+    var period: String
+    var asOf: String
+    var changed: String?
+    var footerText: String?
+    var footerAsOf: String
+    var footerChanged: String?
+    var navigation: [(href: String, label: String, current: Bool)]
+    var words: Words
+
+    struct Words {
+        var skip, navLabel, reference, period, asOf, changed, accessibility, data, tableData: String
+    }
+}
+
+enum PageWriter {
+    static func write(_ page: Page, frame f: Frame, breadcrumb: (label: String, href: String)?) -> [UInt8] {
+        var w = HTMLWriter()
+        w.markup("<!DOCTYPE html>\n")
+        w.open("html", ["lang": f.lang])
+        w.markup("""
+
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">
+
+        """)
+        w.element("title", text: page.title + " – " + f.projectName)
+        w.newline()
+        w.open("link", ["rel": "stylesheet", "href": f.root + "assets/samsyn.css"])
+        w.newline()
+        if f.accentStylesheet {
+            w.open("link", ["rel": "stylesheet", "href": f.root + "assets/accent.css"])
+            w.newline()
+        }
+        w.open("script", ["src": f.root + "assets/samsyn.js", "defer": ""])
+        w.close("script")
+        w.markup("\n</head>\n<body>\n")
+        w.element("a", ["class": "skip-link", "href": "#main"], text: f.words.skip)
+        w.markup("\n<header class=\"site-header\">\n<div class=\"site-title\">")
+        if let logo = f.logo { w.open("img", ["src": f.root + logo, "alt": "", "class": "logo"]) }
+        w.element("a", ["href": f.root + "index.html"], text: f.projectName)
+        if let reference = f.reference {
+            w.markup(" ")
+            w.element("span", ["class": "reference"], text: f.words.reference + " " + reference)
+        }
+        w.markup("</div>\n")
+        w.open("nav", ["class": "site-nav", "aria-label": f.words.navLabel])
+        w.markup("\n<ul>\n")
+        for entry in f.navigation {
+            w.markup("<li>")
+            w.open("a", ["href": entry.href, "aria-current": entry.current ? "page" : nil])
+            w.text(entry.label)
+            w.markup("</a></li>\n")
+        }
+        w.markup("</ul>\n</nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
+        if let breadcrumb {
+            w.markup("<p class=\"breadcrumb\">")
+            w.element("a", ["href": breadcrumb.href], text: breadcrumb.label)
+            w.markup(" › ")
+            w.text(page.title)
+            w.markup("</p>\n")
+        }
+        w.element("h1", text: page.title)
+        w.newline()
+        var meta = "\(f.words.period): \(f.period). \(f.words.asOf): \(f.asOf)."
+        if let changed = f.changed { meta += " \(f.words.changed): \(changed)." }
+        w.element("p", ["class": "meta"], text: meta)
+        w.newline()
+        for line in page.intro {
+            w.element("p", ["class": "lead"], text: line)
+            w.newline()
+        }
+        blocks(page.blocks, &w, f)
+        for section in page.sections {
+            w.open("section", ["class": "section", "aria-labelledby": section.id])
+            w.newline()
+            w.element("h2", ["id": section.id], text: section.heading)
+            w.newline()
+            blocks(section.blocks, &w, f)
+            for sub in section.subsections {
+                w.element("h3", ["id": sub.id], text: sub.heading)
+                w.newline()
+                blocks(sub.blocks, &w, f)
+            }
+            w.markup("</section>\n")
+        }
+        w.markup("</main>\n<footer class=\"site-footer\">\n")
+        if let footer = f.footerText {
+            w.element("p", text: footer)
+            w.newline()
+        }
+        w.markup("<p>")
+        w.text(f.footerAsOf)
+        if let changed = f.footerChanged {
+            w.markup(" ")
+            w.text(changed)
+        }
+        w.markup(" ")
+        w.element("a", ["href": f.root + "accessibility/index.html"], text: f.words.accessibility)
+        w.markup(" · ")
+        w.element("a", ["href": f.root + "data/index.html"], text: f.words.data)
+        w.markup("</p>\n</footer>\n</body>\n</html>\n")
+        return w.bytes
+    }
+
+    static func blocks(_ blocks: [Block], _ w: inout HTMLWriter, _ f: Frame) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let text):
+                w.element("p", text: text)
+            case .note(let text):
+                w.element("p", ["class": "note"], text: text)
+            case let .list(items, style):
+                w.open("ul", ["class": style])
+                w.newline()
+                for item in items {
+                    w.markup("<li>")
+                    if let status = item.status {
+                        w.element("span", ["class": "tag tag-" + item.statusClass], text: status)
+                        w.markup(" ")
+                    }
+                    w.link(item.text, href: item.href)
+                    if let after = item.after {
+                        w.markup(" ")
+                        w.text(after)
+                    }
+                    w.markup("</li>\n")
+                }
+                w.markup("</ul>")
+            case .facts(let facts):
+                w.markup("<dl class=\"facts\">\n")
+                for fact in facts where !fact.parts.isEmpty {
+                    w.markup("<div>")
+                    w.element("dt", text: fact.label)
+                    w.markup("<dd>")
+                    for (index, part) in fact.parts.enumerated() {
+                        if index > 0 { w.markup(", ") }
+                        w.link(part.text, href: part.href)
+                    }
+                    w.markup("</dd></div>\n")
+                }
+                w.markup("</dl>")
+            case .table(let table):
+                write(table, &w)
+            case .figure(let figure):
+                write(figure, &w, f)
+            }
+            w.newline()
+        }
+    }
+
+    static func write(_ table: Table, _ w: inout HTMLWriter) {
+        w.open("div", ["class": "table-wrap", "role": "region", "tabindex": "0", "aria-label": table.caption,
+                       "data-filterable": table.filterable ? "" : nil])
+        w.newline()
+        w.open("table", ["class": table.sortable ? "sortable" : nil, "id": table.id])
+        w.newline()
+        w.element("caption", text: table.caption)
+        w.markup("\n<thead><tr>")
+        for head in table.head {
+            w.element("th", ["scope": "col", "class": head.numeric ? "num" : nil], text: head.label)
+        }
+        w.markup("</tr></thead>\n<tbody>\n")
+        for row in table.rows {
+            w.markup("<tr>")
+            for cell in row {
+                if cell.header {
+                    w.open("th", ["scope": "row", "class": cell.className])
+                } else {
+                    w.open("td", ["class": cell.className, "data-sort": cell.sortKey])
+                }
+                if let symbol = cell.symbol {
+                    w.element("span", ["aria-hidden": "true", "class": "symbol"], text: symbol)
+                    w.markup(" ")
+                }
+                w.link(cell.text, href: cell.href)
+                if cell.header { w.close("th") } else { w.close("td") }
+            }
+            w.markup("</tr>\n")
+        }
+        w.markup("</tbody>\n</table>\n</div>")
+    }
+
+    static func write(_ figure: Figure, _ w: inout HTMLWriter, _ f: Frame) {
+        w.open("figure", ["class": "chart", "aria-labelledby": figure.id + "-caption"])
+        w.newline()
+        w.open("figcaption", ["id": figure.id + "-caption"])
+        w.element("strong", text: figure.title + ".")
+        w.markup(" ")
+        w.text(figure.caption)
+        w.markup("</figcaption>\n")
+        w.open("div", ["class": "chart-scroll", "role": "region", "tabindex": "0", "aria-label": figure.title])
+        w.newline()
+        switch figure.chart {
+        case .line(let chart): w.draw(chart, id: figure.id)
+        case .bars(let chart): w.draw(chart, id: figure.id)
+        case .radar(let chart): w.draw(chart, id: figure.id)
+        case .timeline(let chart): w.draw(chart, id: figure.id)
+        }
+        w.markup("</div>\n<details class=\"chart-data\">\n")
+        w.element("summary", text: f.words.tableData)
+        w.newline()
+        w.open("div", ["class": "table-wrap", "role": "region", "tabindex": "0", "aria-label": figure.title])
+        w.markup("<table>\n")
+        w.element("caption", text: figure.title)
+        w.markup("\n<thead><tr>")
+        for head in figure.data.head { w.element("th", ["scope": "col"], text: head) }
+        w.markup("</tr></thead>\n<tbody>\n")
+        for row in figure.data.rows {
+            w.markup("<tr>")
+            w.element("th", ["scope": "row"], text: row.label)
+            for value in row.values { w.element("td", ["class": "num"], text: value) }
+            w.markup("</tr>\n")
+        }
+        w.markup("</tbody>\n</table></div>\n</details>\n</figure>")
+    }
+}
