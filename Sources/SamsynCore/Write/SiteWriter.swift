@@ -74,11 +74,7 @@ public struct SiteWriter {
         try fm.createDirectory(at: temp, withIntermediateDirectories: false)
         do {
             try Data().write(to: temp.appendingPathComponent(SiteWriter.buildingMarker))
-            for path in files.keys.sorted(by: byteOrder) {
-                let url = temp.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(files[path]!).write(to: url)
-            }
+            try FastFiles.write(files, into: temp.path)
             let manifest = ([SiteWriter.manifestHeader] + files.keys.sorted(by: byteOrder)).joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: temp.appendingPathComponent(SiteWriter.manifestName))
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
@@ -97,7 +93,7 @@ public struct SiteWriter {
         }
         if samsyn_exchange_paths(temp.path, output.path) == 0 {
             // `temp` now holds the previous site, which `refusal()` showed is all ours.
-            try fm.removeItem(at: temp)
+            try FastFiles.removeTree(temp.path)
             return
         }
         // No atomic exchange here (old kernel or file system): two renames, with
@@ -110,7 +106,7 @@ public struct SiteWriter {
             try? fm.moveItem(at: aside, to: output)
             throw error
         }
-        try fm.removeItem(at: aside)
+        try FastFiles.removeTree(aside.path)
     }
 
     /// A build that was killed leaves its temporary folder behind; the next
@@ -121,7 +117,7 @@ public struct SiteWriter {
             let folder = parent.appendingPathComponent(name)
             let marked = fm.fileExists(atPath: folder.appendingPathComponent(SiteWriter.buildingMarker).path)
                 || readManifest(folder) != nil
-            if marked { try? fm.removeItem(at: folder) }
+            if marked { try? FastFiles.removeTree(folder.path) }
         }
     }
 
@@ -135,18 +131,7 @@ public struct SiteWriter {
 
     /// Every file below `folder`, relative, "/"-separated (links are listed, not followed).
     private func listFiles(_ folder: URL) throws -> [String] {
-        var result: [String] = []
-        func walk(_ relative: String) throws {
-            let url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            for name in try fm.contentsOfDirectory(atPath: url.path) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(folder.appendingPathComponent(path).path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR { try walk(path) } else { result.append(path) }
-            }
-        }
-        try walk("")
-        return result.sorted(by: byteOrder)
+        FastFiles.listFiles(folder.path).sorted(by: byteOrder)
     }
 
     private func realPath(_ url: URL) -> String {

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Writing and removing many files with plain POSIX calls. A site of the
+/// national picture has 100 000 pages; Foundation's per-file overhead
+/// (a directory check per file, attribute look-ups) cost about 1 ms a file.
+enum FastFiles {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Writes every file below `root`, creating each folder once. The files
+    /// are spread over the cores; which thread writes a file changes nothing
+    /// in the result.
+    static func write(_ files: [String: [UInt8]], into root: String) throws {
+        var folders = Set<String>()
+        for path in files.keys {
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                guard folders.insert(folder).inserted else { break }
+            }
+        }
+        // Parents before children: shorter paths first.
+        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
+            if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+        let entries = Array(files)
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))) { worker in
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))
+            var index = worker
+            while index < entries.count {
+                let (path, bytes) = entries[index]
+                if let problem = writeFile(root + "/" + path, bytes) { failures.add("\(path): \(problem)") }
+                index += workers
+            }
+        }
+        if let first = failures.first { throw Failure(description: "cannot write \(first)") }
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard written > 0 else { return String(cString: strerror(errno)) }
+            offset += written
+        }
+        return nil
+    }
+
+    /// The names in a folder (not "." and "..").
+    static func names(in path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Every file below `root` (relative, "/"-separated); links are listed, not followed.
+    static func listFiles(_ root: String) -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) {
+            for name in names(in: relative.isEmpty ? root : root + "/" + relative) ?? [] {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR { walk(path) } else { result.append(path) }
+            }
+        }
+        walk("")
+        return result
+    }
+
+    /// Removes a folder and everything in it, without following links.
+    static func removeTree(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard let names = names(in: path) else { throw Failure(description: "cannot open \(path)") }
+            for name in names { try removeTree(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))") }
+        } else if unlink(path) != 0 {
+            throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Collects failures from the writing threads.
+    private final class FailureBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var messages: [String] = []
+
+        func add(_ message: String) {
+            lock.lock()
+            messages.append(message)
+            lock.unlock()
+        }
+
+        var first: String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return messages.sorted().first
+        }
+    }
+}
