@@ -49,20 +49,16 @@ public struct Loader: Sendable {
 
     public func load() -> LoadedProject {
         var diagnostics: [Diagnostic] = []
-        var texts: [(path: String, text: String)] = []
-        var fileCount = 0
+        var jobs: [(path: String, kind: RecordKind?)] = []
 
-        var config: SourceFile?
         if files.fileExists(Loader.configPath) {
-            fileCount += 1
-            config = read(Loader.configPath, into: &diagnostics, texts: &texts)
+            jobs.append((Loader.configPath, nil))
         } else {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: Loader.configPath),
                                           "the project has no config/site.yaml",
                                           hint: "run samsyn in the project folder, or give --root DIR; the file holds project:, organisations: and subprojects:"))
         }
-
-        var records: [RecordKind: [SourceFile]] = [:]
+        var fileCount = jobs.count
         let known = RecordKind.allCases.map(\.folder)
         for entry in files.files(under: "content") ?? [] {
             guard isYAML(entry.path) else { continue }
@@ -79,9 +75,20 @@ public struct Loader: Sendable {
                 diagnostics.append(linkOutside(entry.path))
                 continue
             }
-            if let file = read(entry.path, into: &diagnostics, texts: &texts) {
-                records[kind, default: []].append(file)
-            }
+            jobs.append((entry.path, kind))
+        }
+
+        // Reading and parsing is most of the work; files are independent, so
+        // they are spread over the cores and gathered back in path order.
+        let results = Parallel.map(jobs) { read($0.path) }
+        var config: SourceFile?
+        var records: [RecordKind: [SourceFile]] = [:]
+        var texts: [(path: String, text: String)] = []
+        for (job, result) in zip(jobs, results) {
+            diagnostics += result.diagnostics
+            if let text = result.text { texts.append((job.path, text)) }
+            guard let source = result.source else { continue }
+            if let kind = job.kind { records[kind, default: []].append(source) } else { config = source }
         }
         return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount)
     }
@@ -95,11 +102,26 @@ public struct Loader: Sendable {
                    hint: "copy the file into the project instead of linking to it")
     }
 
-    /// Reads, decodes and parses one file; on failure records why and returns nil.
-    func read(_ path: String, into diagnostics: inout [Diagnostic], texts: inout [(path: String, text: String)]) -> SourceFile? {
+    /// One file's outcome: the parsed file, its text (kept even when the YAML
+    /// is broken, for the personal-number search), and what went wrong.
+    struct FileResult {
+        var source: SourceFile?
+        var text: String?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads, decodes and parses one file.
+    func read(_ path: String) -> FileResult {
+        var result = FileResult()
+        let source = parse(path, into: &result)
+        result.source = source
+        return result
+    }
+
+    private func parse(_ path: String, into result: inout FileResult) -> SourceFile? {
         let here = SourceLocation(file: path)
         if let size = files.size(of: path), size > Loader.maxFileBytes {
-            diagnostics.append(Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
+            result.diagnostics.append(Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
                                           hint: "split it into several files, one record each"))
             return nil
         }
@@ -107,44 +129,46 @@ public struct Loader: Sendable {
         do {
             bytes = try files.read(path)
         } catch FileAccessError.linksOutsideRoot {
-            diagnostics.append(linkOutside(path))
+            result.diagnostics.append(linkOutside(path))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, here, "the file cannot be read: \(error)"))
+            result.diagnostics.append(Diagnostic(.error, here, "the file cannot be read: \(error)"))
             return nil
         }
         guard bytes.count <= Loader.maxFileBytes else {
-            diagnostics.append(Diagnostic(.error, here, "the file is larger than \(Loader.maxFileBytes) bytes (1 MiB)",
+            result.diagnostics.append(Diagnostic(.error, here, "the file is larger than \(Loader.maxFileBytes) bytes (1 MiB)",
                                           hint: "split it into several files, one record each"))
             return nil
         }
         guard let text = TextDecoding.utf8(bytes) else {
             let line = TextDecoding.lineOfFirstInvalidByte(bytes)
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1),
+            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1),
                                           "the file is not valid UTF-8",
                                           hint: "save it as UTF-8 (in most editors: Save with encoding → UTF-8)"))
             return nil
         }
-        texts.append((path, text))
+        result.text = text
         if let problem = AliasKeyGuard.problem(in: text) {
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: problem.line, column: problem.column),
+            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: problem.line, column: problem.column),
                                           "a YAML alias (*name) cannot be used in a key here; the file is refused",
                                           hint: "write keys out as plain words; aliases may only stand for values"))
             return nil
         }
         do {
-            let root = try Yams.compose(yaml: text)
+            // The basic resolver: Samsyn reads every scalar's text and style itself, and
+            // the default one runs regular expressions on each key as Yams hashes it.
+            let root = try Yams.compose(yaml: text, .basic, .default, .utf8)
             if let root, let problem = ExpansionBudget.check(root, limit: Loader.maxExpandedValues) {
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), problem,
+                result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), problem,
                                               hint: "write the values out instead of repeating them with YAML anchors (&) and aliases (*)"))
                 return nil
             }
             return SourceFile(path: path, text: text, root: root)
         } catch let error as YamlError {
-            diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text))
+            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "the YAML cannot be read: \(error)"))
+            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "the YAML cannot be read: \(error)"))
             return nil
         }
     }
@@ -212,6 +236,8 @@ enum ExpansionBudget {
 /// parsing. The check is on the text and errs on the side of refusing.
 enum AliasKeyGuard {
     static func problem(in text: String) -> (line: Int, column: Int)? {
+        // No "*", no alias: the common case costs one scan of the bytes.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         guard lines.contains(where: { line in line.indices.contains { isAliasStart(line, $0) } }) else { return nil }
         for (number, line) in lines.enumerated() {

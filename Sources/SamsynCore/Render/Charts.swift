@@ -33,7 +33,7 @@ enum Charts {
         return max(100, Double(longest) * 8.4 + 14)
     }
 
-    struct Series {
+    struct Series: Sendable {
         var name: String
         var values: [Int]
     }
@@ -81,7 +81,7 @@ enum Charts {
         return (chart, data)
     }
 
-    struct Bar {
+    struct Bar: Sendable {
         var label: String
         var value: Int
         var target: Int?
@@ -180,11 +180,11 @@ enum Charts {
     }
 }
 
-struct LineChart {
-    struct YTick { var y, labelY, labelX, label: String }
-    struct XTick { var x, y, label: String }
-    struct Marker { var x, y: Double }
-    struct Series {
+struct LineChart: Sendable {
+    struct YTick: Sendable { var y, labelY, labelX, label: String }
+    struct XTick: Sendable { var x, y, label: String }
+    struct Marker: Sendable { var x, y: Double }
+    struct Series: Sendable {
         var index: Int
         var name: String
         var points: String
@@ -199,9 +199,9 @@ struct LineChart {
     var series: [Series] = []
 }
 
-struct BarChart {
-    struct Target { var x, y1, y2: String }
-    struct Bar {
+struct BarChart: Sendable {
+    struct Target: Sendable { var x, y1, y2: String }
+    struct Bar: Sendable {
         var label, labelX, textY, x, y, width, height, valueX, value: String
         var met: Bool
         var target: Target?
@@ -211,11 +211,11 @@ struct BarChart {
     var bars: [Bar] = []
 }
 
-struct RadarChart {
-    struct Ring { var points, label, labelX, labelY: String }
-    struct Spoke { var x, y, labelX, labelY, label, anchor: String }
-    struct Outline { var points: String; var first: Bool; var name: String }
-    struct Legend { var name, y: String; var first: Bool }
+struct RadarChart: Sendable {
+    struct Ring: Sendable { var points, label, labelX, labelY: String }
+    struct Spoke: Sendable { var x, y, labelX, labelY, label, anchor: String }
+    struct Outline: Sendable { var points: String; var first: Bool; var name: String }
+    struct Legend: Sendable { var name, y: String; var first: Bool }
 
     var width, height, cx, cy: String
     var rings: [Ring] = []
@@ -224,12 +224,12 @@ struct RadarChart {
     var legend: [Legend] = []
 }
 
-struct TimelineChart {
-    struct Row {
+struct TimelineChart: Sendable {
+    struct Row: Sendable {
         var label, labelX, textY, x, y, width, height: String
         var inForce, open: Bool
     }
-    struct Year { var x, label: String }
+    struct Year: Sendable { var x, label: String }
 
     var width, height, asOfX, bottom: String
     var rows: [Row] = []

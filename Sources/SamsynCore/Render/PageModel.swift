@@ -1,19 +1,19 @@
 /// The page model: what the page builders say, and the writer draws.
 /// Plain typed values, so building a page is cheap and a typo is a compile error.
-struct Section {
+struct Section: Sendable {
     var heading: String
     var id: String
     var blocks: [Block]
     var subsections: [Subsection] = []
 }
 
-struct Subsection {
+struct Subsection: Sendable {
     var heading: String
     var id: String
     var blocks: [Block]
 }
 
-enum Block {
+enum Block: Sendable {
     case paragraph(String)
     case note(String)
     case list([ListItem], style: String)
@@ -22,7 +22,7 @@ enum Block {
     case figure(Figure)
 }
 
-struct ListItem {
+struct ListItem: Sendable {
     var text: String
     var href: String?
     var after: String?
@@ -30,12 +30,12 @@ struct ListItem {
     var statusClass = "info"
 }
 
-struct Fact {
+struct Fact: Sendable {
     var label: String
     var parts: [(text: String, href: String?)]
 }
 
-struct Table {
+struct Table: Sendable {
     var caption: String
     var head: [(label: String, numeric: Bool)]
     var rows: [[Cell]]
@@ -44,7 +44,7 @@ struct Table {
     var id: String?
 }
 
-struct Cell {
+struct Cell: Sendable {
     var text: String
     var href: String?
     var header = false
@@ -55,12 +55,12 @@ struct Cell {
 }
 
 /// The same figures as a chart shows, as a table beside it.
-struct DataTable {
+struct DataTable: Sendable {
     var head: [String]
     var rows: [(label: String, values: [String])]
 }
 
-struct Figure {
+struct Figure: Sendable {
     var id: String
     var title: String
     var caption: String
@@ -68,7 +68,7 @@ struct Figure {
     var data: DataTable
 }
 
-enum Chart {
+enum Chart: Sendable {
     case line(LineChart)
     case bars(BarChart)
     case radar(RadarChart)

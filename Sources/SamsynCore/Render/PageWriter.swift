@@ -1,6 +1,6 @@
 /// Writes a whole page: the frame every page shares (header, navigation,
 /// footer) around the page's sections and blocks.
-struct Frame {
+struct Frame: Sendable {
     var lang: String
     var projectName: String
     var reference: String?
@@ -17,7 +17,7 @@ struct Frame {
     var navigation: [(href: String, label: String, current: Bool)]
     var words: Words
 
-    struct Words {
+    struct Words: Sendable {
         var skip, navLabel, reference, period, asOf, changed, accessibility, data, tableData: String
     }
 }

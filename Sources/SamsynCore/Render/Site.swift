@@ -17,7 +17,7 @@ public struct RenderInput: Sendable {
 }
 
 /// One page: where it goes, its title, and its content.
-struct Page {
+struct Page: Sendable {
     var path: String
     var title: String
     /// The navigation entry it belongs to (highlighted as the current page).
@@ -48,12 +48,16 @@ enum HTMLSite {
 
     static func render(_ input: RenderInput, logoPath: String?) -> [String: [UInt8]] {
         let l = Localization(input.project.config.language)
-        var files: [String: [UInt8]] = [:]
-        for page in pages(input) {
+        let all = pages(input)
+        // Pages are independent: written on every core, gathered in page order.
+        let written = Parallel.map(all) { page -> [UInt8] in
             let link = Linker(pagePath: page.path)
-            files[page.path] = PageWriter.write(page, frame: frame(page, input, l, logoPath: logoPath),
-                                                breadcrumb: page.parent.map { ($0.label, link.href($0.path)) })
+            return PageWriter.write(page, frame: frame(page, input, l, logoPath: logoPath),
+                                    breadcrumb: page.parent.map { ($0.label, link.href($0.path)) })
         }
+        var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(all.count)
+        for (page, bytes) in zip(all, written) { files[page.path] = bytes }
         return files
     }
 
@@ -88,13 +92,45 @@ struct PageContext {
     let organisations: [String: Organisation]
     let subprojects: [String: Subproject]
     let agreements: [String: Agreement]
+    /// Indexes built once, so that no page scans every record (a national
+    /// project has hundreds of organisations and 100 000 records).
+    let agreementsByParty: [String: [Agreement]]
+    let activitiesByOrganisation: [String: [Activity]]
+    let agreementsBySubproject: [String: [Agreement]]
+    let activitiesBySubproject: [String: [Activity]]
+    let activitiesByKey: [String: Activity]
 
     init(_ input: RenderInput) {
         self.input = input
         self.l = Localization(input.project.config.language)
-        organisations = Dictionary(uniqueKeysWithValues: input.project.config.organisations.map { ($0.id, $0) })
-        subprojects = Dictionary(uniqueKeysWithValues: input.project.config.subprojects.map { ($0.id, $0) })
-        agreements = Dictionary(uniqueKeysWithValues: input.project.agreements.map { ($0.id, $0) })
+        let project = input.project
+        organisations = Dictionary(uniqueKeysWithValues: project.config.organisations.map { ($0.id, $0) })
+        subprojects = Dictionary(uniqueKeysWithValues: project.config.subprojects.map { ($0.id, $0) })
+        agreements = Dictionary(uniqueKeysWithValues: project.agreements.map { ($0.id, $0) })
+        let sortedAgreements = project.agreements.sorted { byteOrder($0.id, $1.id) }
+        let sortedActivities = project.activities.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        var byParty: [String: [Agreement]] = [:], bySub: [String: [Agreement]] = [:]
+        for agreement in sortedAgreements {
+            for party in agreement.parties { byParty[party, default: []].append(agreement) }
+            // An agreement listing no subprojects applies to all of them.
+            for sub in agreement.subprojects.isEmpty ? project.config.subprojects.map(\.id) : agreement.subprojects {
+                bySub[sub, default: []].append(agreement)
+            }
+        }
+        var byOrganisation: [String: [Activity]] = [:], activitiesBySub: [String: [Activity]] = [:]
+        for activity in sortedActivities {
+            for organisation in Set(activity.participants.map(\.organisation)) {
+                byOrganisation[organisation, default: []].append(activity)
+            }
+            for sub in activity.subprojects.isEmpty ? project.config.subprojects.map(\.id) : activity.subprojects {
+                activitiesBySub[sub, default: []].append(activity)
+            }
+        }
+        agreementsByParty = byParty
+        agreementsBySubproject = bySub
+        activitiesByOrganisation = byOrganisation
+        activitiesBySubproject = activitiesBySub
+        activitiesByKey = Dictionary(project.activities.map { ($0.kind.rawValue + "/" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     var project: Project { input.project }

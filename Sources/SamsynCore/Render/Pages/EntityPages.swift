@@ -7,7 +7,7 @@ enum OrganisationPages {
         let orgs = c.project.config.organisations
         let rows: [[Cell]] = orgs.map { org in
             let figures = c.report.competence[org.id]
-            let agreements = c.project.agreements.filter { $0.isInForce(on: c.asOf) && $0.parties.contains(org.id) }.count
+            let agreements = (c.agreementsByParty[org.id] ?? []).filter { $0.isInForce(on: c.asOf) }.count
             return [Part.cell(org.name, href: link.organisation(org.id), header: true), Part.cell(l.orgType(org.type)),
                     Part.cell(l.number(agreements), numeric: true),
                     Part.cell(l.number(figures?.attendances ?? 0), numeric: true),
@@ -34,9 +34,8 @@ enum OrganisationPages {
         facts.append((l["org.partnerIn"], partnerIn.map { ($0.name, link.subproject($0.id)) }))
         page.blocks = [Part.facts(facts), Part.note(l["competence.note"])]
 
-        let agreements = c.project.agreements.filter { $0.parties.contains(org.id) }.sorted { byteOrder($0.id, $1.id) }
-        let activities = c.project.activities.filter { $0.participants.contains { $0.organisation == org.id } }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let agreements = c.agreementsByParty[org.id] ?? []
+        let activities = c.activitiesByOrganisation[org.id] ?? []
         page.sections = [
             Part.section(l["org.agreements"], id: "agreements", [agreementList(agreements, c, link)]),
             Part.section(l["org.activities"], id: "activities", [
@@ -95,8 +94,8 @@ enum SubprojectPages {
              Part.cell(l.number(meetings?.target ?? 0), numeric: true)]
         }
         let onTrack = meetings?.onTrack ?? false
-        let agreements = c.project.agreements.filter { $0.applies(to: sub.id) }.sorted { byteOrder($0.id, $1.id) }
-        let activities = c.project.activities.filter { $0.applies(to: sub.id) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let agreements = c.agreementsBySubproject[sub.id] ?? []
+        let activities = c.activitiesBySubproject[sub.id] ?? []
         page.sections = [
             Part.section(l["sub.coverage"], id: "coverage", [Part.facts([
                 (l["sub.covered"], covered.isEmpty ? [(l["none"], nil)] : covered.map { (c.orgName($0), link.organisation($0)) }),

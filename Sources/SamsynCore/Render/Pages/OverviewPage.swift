@@ -80,7 +80,7 @@ enum OverviewPage {
             return Part.item(l.format("attention.principle", l.principle(principle)),
                              href: link.href("theme-days/index.html#uncovered"), status: l["measure.behind"], statusClass: "behind")
         case let .planned(kind, id, date):
-            let activity = c.project.activities.first { $0.kind == kind && $0.id == id }
+            let activity = c.activitiesByKey[kind.rawValue + "/" + id]
             return Part.item(l.format("attention.planned", l.kind(kind), activity?.title ?? id, l.date(date)),
                              href: activity.map(link.activity), status: l["planned"], statusClass: "info")
         }
