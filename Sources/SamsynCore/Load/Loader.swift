@@ -177,17 +177,8 @@ public struct Loader: Sendable {
 enum TextDecoding {
     /// UTF-8 text with a leading byte-order mark removed; nil when the bytes are not UTF-8.
     static func utf8(_ bytes: [UInt8]) -> String? {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        var decoded = String.UnicodeScalarView()
-        var decoder = UTF8()
-        var iterator = body.makeIterator()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): decoded.append(scalar)
-            case .emptyInput: return String(decoded)
-            case .error: return nil
-            }
-        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        return String(validating: body, as: UTF8.self)
     }
 
     /// 1-based line of the first byte that is not valid UTF-8.
