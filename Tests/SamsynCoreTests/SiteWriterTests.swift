@@ -49,6 +49,23 @@ import Testing
         #expect(siblings(of: site) == ["config", "content", "site"], "no temporary folder is left behind")
     }
 
+    @Test func unchangedFilesAreReusedAndChangedOnesWrittenAfresh() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        func inode(_ name: String) -> UInt64? {
+            var info = stat()
+            return stat(site.appendingPathComponent(name).path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        try writer.write(["same.html": Array("same".utf8), "changed.html": Array("old".utf8)])
+        let before = (inode("same.html"), inode("changed.html"))
+        try writer.write(["same.html": Array("same".utf8), "changed.html": Array("new".utf8)])
+        #expect(inode("same.html") == before.0, "an unchanged page keeps its file")
+        #expect(snapshot(site)["changed.html"] == Data("new".utf8))
+        #expect(snapshot(site)["same.html"] == Data("same".utf8))
+    }
+
     @Test func aFailedWriteLeavesThePreviousSiteUntouched() throws {
         let root = try makeRoot()
         defer { try? fm.removeItem(at: root) }

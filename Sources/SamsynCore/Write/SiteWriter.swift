@@ -74,7 +74,9 @@ public struct SiteWriter {
         try fm.createDirectory(at: temp, withIntermediateDirectories: false)
         do {
             try Data().write(to: temp.appendingPathComponent(SiteWriter.buildingMarker))
-            try FastFiles.write(files, into: temp.path)
+            // The previous site is ours (refusal() checked every file in it), so its unchanged files can be reused.
+            let previous = fm.fileExists(atPath: output.appendingPathComponent(SiteWriter.manifestName).path) ? output.path : nil
+            try FastFiles.write(files, into: temp.path, previous: previous)
             let manifest = ([SiteWriter.manifestHeader] + files.keys.sorted(by: byteOrder)).joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: temp.appendingPathComponent(SiteWriter.manifestName))
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
