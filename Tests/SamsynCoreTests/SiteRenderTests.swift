@@ -134,3 +134,22 @@ import Testing
                 == "<a href=\"x&quot; onmouseover=&quot;alert(1)\">&lt;b&gt;&amp;&#39;\u{FFFD}</a>")
     }
 }
+
+@Suite struct SubprojectPageScaleTests {
+    /// Whole-project records apply to every subproject; past a limit they are
+    /// counted on each subproject page rather than listed there again.
+    @Test func wholeProjectRecordsAreCountedWhenMany() throws {
+        var records: [String: String] = [:]
+        for i in 0...SubprojectPages.wholeProjectListLimit {
+            records["content/meetings/m\(i).yaml"] = "title: Möte \(i)\ndate: 2024-05-01\nmeeting_type: team\n"
+        }
+        records["content/meetings/alfa.yaml"] = "title: Eget möte\ndate: 2024-05-02\nmeeting_type: team\nsubprojects: [alfa]\n"
+        let outcome = TestProject.run(records)
+        let project = try #require(outcome.project), report = try #require(outcome.report)
+        let page = String(decoding: try #require(SiteRenderer.render(RenderInput(project: project, report: report))["subprojects/alfa.html"]),
+                          as: UTF8.self)
+        #expect(page.contains("Dessutom gäller 0 överenskommelser och 201 aktiviteter hela projektet"))
+        #expect(page.contains(">Eget möte<"))
+        #expect(!page.contains(">Möte 17<"))
+    }
+}

@@ -1,21 +1,61 @@
-/// Step 4 of the pipeline: everything the site holds, as relative path →
-/// bytes: the HTML pages, the stylesheet and script, and the data files.
-/// Nothing is computed here; it only presents what the compute step produced.
+/// Everything the site holds, produced one file at a time: the writer asks
+/// for each file's bytes as it writes it, so a site of 100 000 pages never
+/// has to be in memory at once.
+public struct SiteContent: Sendable {
+    /// Relative paths, each once.
+    public let paths: [String]
+    private let produce: @Sendable (Int) -> [UInt8]
+
+    public init(paths: [String], produce: @escaping @Sendable (Int) -> [UInt8]) {
+        self.paths = paths
+        self.produce = produce
+    }
+
+    /// Content that is already in memory (small sites, tests).
+    public init(files: [String: [UInt8]]) {
+        let sorted = files.keys.sorted(by: byteOrder)
+        self.init(paths: sorted) { files[sorted[$0]]! }
+    }
+
+    public func bytes(_ index: Int) -> [UInt8] { produce(index) }
+
+    /// All files in memory at once: for tests and small sites.
+    public var files: [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: paths.indices.map { (paths[$0], produce($0)) })
+    }
+}
+
+/// Step 4 of the pipeline: the HTML pages, the stylesheet and script, and the
+/// data files. Nothing is computed here; it only presents what the compute
+/// step produced.
 public enum SiteRenderer {
     /// `logo` is the bytes of the configured logo file, read by the caller.
-    public static func render(_ input: RenderInput, logo: [UInt8]? = nil) -> [String: [UInt8]] {
-        var files = HTMLSite.render(input, logoPath: logo.flatMap { _ in logoPath(input.project.config) })
-        files["assets/samsyn.css"] = Array(Assets.css.utf8)
-        files["assets/samsyn.js"] = Array(Assets.js.utf8)
+    public static func content(_ input: RenderInput, logo: [UInt8]? = nil) -> SiteContent {
+        var fixed: [String: [UInt8]] = [:]
+        fixed["assets/samsyn.css"] = Array(Assets.css.utf8)
+        fixed["assets/samsyn.js"] = Array(Assets.js.utf8)
         if let accent = input.project.config.appearance.accent {
-            files["assets/accent.css"] = Array(Assets.accentCSS(accent).utf8)
+            fixed["assets/accent.css"] = Array(Assets.accentCSS(accent).utf8)
         }
-        if let logo, let path = logoPath(input.project.config) { files[path] = logo }
-        files["data/indicators.json"] = Array(IndicatorsDocument.json(input.report).serialized().utf8)
+        if let logo, let path = logoPath(input.project.config) { fixed[path] = logo }
+        fixed["data/indicators.json"] = Array(IndicatorsDocument.json(input.report).serialized().utf8)
         for (name, table) in DataTables.all(input.project, input.report) {
-            files["data/" + name] = table.bytes()
+            fixed["data/" + name] = table.bytes()
         }
-        return files
+        let pages = HTMLSite.pages(input)
+        let logoInSite = logo == nil ? nil : logoPath(input.project.config)
+        let fixedFiles = fixed
+        let fixedPaths = fixed.keys.sorted(by: byteOrder)
+        let l = Localization(input.project.config.language)
+        return SiteContent(paths: fixedPaths + pages.map(\.path)) { index in
+            if index < fixedPaths.count { return fixedFiles[fixedPaths[index]]! }
+            return HTMLSite.write(pages[index - fixedPaths.count], input, l, logoPath: logoInSite)
+        }
+    }
+
+    /// Every file in memory at once (tests and small sites).
+    public static func render(_ input: RenderInput, logo: [UInt8]? = nil) -> [String: [UInt8]] {
+        content(input, logo: logo).files
     }
 
     /// Where the logo goes in the site: `assets/logo.svg` or `assets/logo.png`.

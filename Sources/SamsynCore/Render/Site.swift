@@ -46,19 +46,11 @@ enum HTMLSite {
             + InfoPages.pages(context)
     }
 
-    static func render(_ input: RenderInput, logoPath: String?) -> [String: [UInt8]] {
-        let l = Localization(input.project.config.language)
-        let all = pages(input)
-        // Pages are independent: written on every core, gathered in page order.
-        let written = Parallel.map(all) { page -> [UInt8] in
-            let link = Linker(pagePath: page.path)
-            return PageWriter.write(page, frame: frame(page, input, l, logoPath: logoPath),
-                                    breadcrumb: page.parent.map { ($0.label, link.href($0.path)) })
-        }
-        var files: [String: [UInt8]] = [:]
-        files.reserveCapacity(all.count)
-        for (page, bytes) in zip(all, written) { files[page.path] = bytes }
-        return files
+    /// One page's bytes.
+    static func write(_ page: Page, _ input: RenderInput, _ l: Localization, logoPath: String?) -> [UInt8] {
+        let link = Linker(pagePath: page.path)
+        return PageWriter.write(page, frame: frame(page, input, l, logoPath: logoPath),
+                                breadcrumb: page.parent.map { ($0.label, link.href($0.path)) })
     }
 
     /// The parts every page shares: navigation, header and footer.
@@ -96,8 +88,12 @@ struct PageContext {
     /// project has hundreds of organisations and 100 000 records).
     let agreementsByParty: [String: [Agreement]]
     let activitiesByOrganisation: [String: [Activity]]
+    /// Records naming each subproject; whole-project records are kept apart
+    /// (`wholeProject…`), since they apply to every subproject at once.
     let agreementsBySubproject: [String: [Agreement]]
     let activitiesBySubproject: [String: [Activity]]
+    let wholeProjectAgreements: [Agreement]
+    let wholeProjectActivities: [Activity]
     let activitiesByKey: [String: Activity]
 
     init(_ input: RenderInput) {
@@ -112,22 +108,19 @@ struct PageContext {
         var byParty: [String: [Agreement]] = [:], bySub: [String: [Agreement]] = [:]
         for agreement in sortedAgreements {
             for party in agreement.parties { byParty[party, default: []].append(agreement) }
-            // An agreement listing no subprojects applies to all of them.
-            for sub in agreement.subprojects.isEmpty ? project.config.subprojects.map(\.id) : agreement.subprojects {
-                bySub[sub, default: []].append(agreement)
-            }
+            for sub in agreement.subprojects { bySub[sub, default: []].append(agreement) }
         }
         var byOrganisation: [String: [Activity]] = [:], activitiesBySub: [String: [Activity]] = [:]
         for activity in sortedActivities {
             for organisation in Set(activity.participants.map(\.organisation)) {
                 byOrganisation[organisation, default: []].append(activity)
             }
-            for sub in activity.subprojects.isEmpty ? project.config.subprojects.map(\.id) : activity.subprojects {
-                activitiesBySub[sub, default: []].append(activity)
-            }
+            for sub in activity.subprojects { activitiesBySub[sub, default: []].append(activity) }
         }
         agreementsByParty = byParty
         agreementsBySubproject = bySub
+        wholeProjectAgreements = sortedAgreements.filter { $0.subprojects.isEmpty }
+        wholeProjectActivities = sortedActivities.filter { $0.subprojects.isEmpty }
         activitiesByOrganisation = byOrganisation
         activitiesBySubproject = activitiesBySub
         activitiesByKey = Dictionary(project.activities.map { ($0.kind.rawValue + "/" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })

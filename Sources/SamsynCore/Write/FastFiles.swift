@@ -14,9 +14,9 @@ enum FastFiles {
     /// `previous` (the site being replaced) is hard-linked instead of written:
     /// after an edit most pages are unchanged, and a link costs no new inode
     /// now and no freed one when the old site is removed.
-    static func write(_ files: [String: [UInt8]], into root: String, previous: String? = nil) throws {
+    static func write(_ content: SiteContent, into root: String, previous: String? = nil) throws {
         var folders = Set<String>()
-        for path in files.keys {
+        for path in content.paths {
             var folder = path
             while let slash = folder.lastIndex(of: "/") {
                 folder = String(folder[..<slash])
@@ -29,13 +29,15 @@ enum FastFiles {
                 throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
             }
         }
-        let entries = Array(files)
         let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))) { worker in
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))
+        let count = content.paths.count
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
-            while index < entries.count {
-                let (path, bytes) = entries[index]
+            while index < count {
+                // Each file is produced, written and dropped: memory stays flat however large the site.
+                let path = content.paths[index]
+                let bytes = content.bytes(index)
                 let target = root + "/" + path
                 if let previous, sameBytes(previous + "/" + path, bytes), link(previous + "/" + path, target) == 0 {
                     index += workers

@@ -40,18 +40,19 @@ public struct SiteBuild: Sendable {
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
         guard let project = outcome.project, let report = outcome.report else { return result }
-        let files = SiteRenderer.render(RenderInput(project: project, report: report, lastChanged: lastChanged), logo: outcome.logo)
-        progress("rendered \(files.keys.filter { $0.hasSuffix(".html") }.count) pages and \(files.count) files in all")
+        let content = SiteRenderer.content(RenderInput(project: project, report: report, lastChanged: lastChanged), logo: outcome.logo)
+        let pages = content.paths.filter { $0.hasSuffix(".html") }.count
+        progress("computed and laid out \(pages) pages")
         do {
-            try writer.write(files)
-            progress("wrote \(output.path)")
+            try writer.write(content)
+            progress("rendered and wrote \(content.paths.count) files to \(output.path)")
         } catch {
             result.writeError = "\(error)"
             return result
         }
         result.asOf = report.asOf
-        result.pagesWritten = files.keys.filter { $0.hasSuffix(".html") }.count
-        result.filesWritten = files.count
+        result.pagesWritten = pages
+        result.filesWritten = content.paths.count
         return result
     }
 }

@@ -65,6 +65,11 @@ public struct SiteWriter {
     /// Writes the site and swaps it in. Throws `Refusal` without touching anything
     /// when the output folder is not Samsyn's to replace.
     public func write(_ files: [String: [UInt8]]) throws {
+        try write(SiteContent(files: files))
+    }
+
+    /// Writes the site, producing each file only as it is written.
+    public func write(_ content: SiteContent) throws {
         if let refusal = refusal() { throw refusal }
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
@@ -76,8 +81,8 @@ public struct SiteWriter {
             try Data().write(to: temp.appendingPathComponent(SiteWriter.buildingMarker))
             // The previous site is ours (refusal() checked every file in it), so its unchanged files can be reused.
             let previous = fm.fileExists(atPath: output.appendingPathComponent(SiteWriter.manifestName).path) ? output.path : nil
-            try FastFiles.write(files, into: temp.path, previous: previous)
-            let manifest = ([SiteWriter.manifestHeader] + files.keys.sorted(by: byteOrder)).joined(separator: "\n") + "\n"
+            try FastFiles.write(content, into: temp.path, previous: previous)
+            let manifest = ([SiteWriter.manifestHeader] + content.paths.sorted(by: byteOrder)).joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: temp.appendingPathComponent(SiteWriter.manifestName))
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
             try swapIn(temp)

@@ -59,6 +59,10 @@ enum OrganisationPages {
 }
 
 enum SubprojectPages {
+    /// Up to this many whole-project agreements and activities together are
+    /// listed on each subproject page.
+    static let wholeProjectListLimit = 200
+
     static func pages(_ c: PageContext) -> [Page] {
         let l = c.l, path = "subprojects/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.subprojects"], section: "nav.subprojects")
@@ -94,14 +98,24 @@ enum SubprojectPages {
              Part.cell(l.number(meetings?.target ?? 0), numeric: true)]
         }
         let onTrack = meetings?.onTrack ?? false
-        let agreements = c.agreementsBySubproject[sub.id] ?? []
-        let activities = c.activitiesBySubproject[sub.id] ?? []
+        // Whole-project records apply here too. Listed on every subproject page
+        // while they are few; in a national project there are thousands, and
+        // listing them on each of hundreds of pages would grow with the square
+        // of the data, so they are then counted and left to the overall lists.
+        let limit = SubprojectPages.wholeProjectListLimit
+        let listWhole = (c.wholeProjectAgreements.count + c.wholeProjectActivities.count) <= limit
+        let agreements = ((c.agreementsBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectAgreements : []))
+            .sorted { byteOrder($0.id, $1.id) }
+        let activities = ((c.activitiesBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectActivities : []))
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let wholeNote: [Block] = listWhole ? [] : [Part.note(l.format("sub.wholeProject", l.number(c.wholeProjectAgreements.count),
+                                                                       l.number(c.wholeProjectActivities.count)))]
         page.sections = [
             Part.section(l["sub.coverage"], id: "coverage", [Part.facts([
                 (l["sub.covered"], covered.isEmpty ? [(l["none"], nil)] : covered.map { (c.orgName($0), link.organisation($0)) }),
                 (l["sub.gaps"], gaps.isEmpty ? [(l["none"], nil)] : gaps.map { (c.orgName($0), link.organisation($0)) }),
             ])]),
-            Part.section(l["sub.agreements"], id: "agreements", [OrganisationPages.agreementList(agreements, c, link)]),
+            Part.section(l["sub.agreements"], id: "agreements", wholeNote + [OrganisationPages.agreementList(agreements, c, link)]),
             Part.section(l["sub.meetings"], id: "meetings", [
                 Part.list([Part.item(l["meetings.thisYear"] + ": " + l.number(meetings?.thisYear ?? 0) + " / " + l.number(meetings?.target ?? 0),
                                      status: onTrack ? l["measure.on-track"] : l["measure.behind"], statusClass: onTrack ? "met" : "behind")]),
