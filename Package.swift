@@ -45,6 +45,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target over load and validate. `scripts/fuzz` builds it with
+        // -sanitize=fuzzer,address; an ordinary build gives a harmless replayer
+        // that runs the same code on the files named on its command line.
+        .target(name: "CSamsynFuzz"),
+        .executableTarget(
+            name: "SamsynFuzz",
+            dependencies: ["SamsynCore", "CSamsynFuzz"]
+        ),
         .testTarget(
             name: "SamsynCoreTests",
             dependencies: ["SamsynCore"],
