@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The preview server of `samsyn serve`: a small async HTTP/1.1 server without SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Property-based tests (generators and shrinking in Swift Testing); tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // One tiny C shim: the atomic directory swap (renameat2) that Glibc's Swift overlay does not expose.
@@ -55,7 +57,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SamsynCoreTests",
-            dependencies: ["SamsynCore"],
+            dependencies: [
+                "SamsynCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Fixture projects are read from the source tree, not bundled.
             exclude: ["Fixtures"]
         ),
