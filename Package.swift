@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // The preview server of `samsyn serve`: a small async HTTP/1.1 server without SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Property-based tests (generators and shrinking in Swift Testing); tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // One tiny C shim: the atomic directory swap (renameat2) that Glibc's Swift overlay does not expose.
@@ -42,9 +44,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target over load and validate. `scripts/fuzz` builds it with
+        // -sanitize=fuzzer,address; an ordinary build gives a harmless replayer
+        // that runs the same code on the files named on its command line.
+        .target(name: "CSamsynFuzz"),
+        .executableTarget(
+            name: "SamsynFuzz",
+            dependencies: ["SamsynCore", "CSamsynFuzz"]
+        ),
         .testTarget(
             name: "SamsynCoreTests",
-            dependencies: ["SamsynCore"],
+            dependencies: [
+                "SamsynCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Fixture projects are read from the source tree, not bundled.
             exclude: ["Fixtures"]
         ),

@@ -148,10 +148,21 @@ public struct Loader: Sendable {
             return nil
         }
         result.text = text
-        if let problem = AliasKeyGuard.problem(in: text) {
-            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: problem.line, column: problem.column),
+        switch AliasKeyGuard.check(text) {
+        case .safe:
+            break
+        case let .aliasInKey(line, column):
+            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: column),
                                           "a YAML alias (*name) cannot be used in a key here; the file is refused",
                                           hint: "write keys out as plain words; aliases may only stand for values"))
+            return nil
+        case let .invalid(error, standIn):
+            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text, standIn: standIn))
+            return nil
+        case .unchecked:
+            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1),
+                                          "the file uses YAML aliases (*name) and every private-use character, so Samsyn cannot check where its aliases are; the file is refused",
+                                          hint: "write the values out instead of repeating them with YAML anchors (&) and aliases (*)"))
             return nil
         }
         do {
@@ -221,51 +232,100 @@ enum ExpansionBudget {
 
 /// Yams checks every mapping for duplicate keys by hashing the keys, and an
 /// alias used as a key can stand for a tree of billions of values: hashing it
-/// would hang. Keys in Samsyn's files are always plain words, so when a file
-/// uses aliases at all, anything that could put one into a key — an alias
-/// followed by ':', an explicit '?' key, or a bracketed key — is refused before
-/// parsing. The check is on the text and errs on the side of refusing.
+/// would hang (an alias bomb that `ExpansionBudget` never gets to count). Keys
+/// in Samsyn's files are always plain words, so a file with an alias anywhere
+/// inside a key is refused before it is composed.
+///
+/// Where the aliases are is left to YAML itself rather than guessed from the
+/// text (line breaks, flow mappings without ':', tabs and nested keys all
+/// defeat a guess): the file is first composed with every '*' replaced by a
+/// private-use character that does not occur in it. Each alias then becomes a
+/// plain scalar starting with that character, at the same line and column (a
+/// plain scalar may start wherever an alias may, and libyaml counts columns in
+/// characters), nothing can expand, and the rest of the structure is the same.
+/// A key holding such a scalar held an alias.
 enum AliasKeyGuard {
-    static func problem(in text: String) -> (line: Int, column: Int)? {
-        // No "*", no alias: the common case costs one scan of the bytes.
-        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-        guard lines.contains(where: { line in line.indices.contains { isAliasStart(line, $0) } }) else { return nil }
-        for (number, line) in lines.enumerated() {
-            for index in line.indices {
-                let c = line[index]
-                if isAliasStart(line, index) {
-                    var end = index + 1
-                    while end < line.count, isAnchorCharacter(line[end]) { end += 1 }
-                    if colonFollows(line, from: end) { return (number + 1, index + 1) }
-                } else if c == "?", atTokenStart(line, index), index + 1 == line.count || line[index + 1] == " " {
-                    return (number + 1, index + 1)
-                } else if c == "]" || c == "}", colonFollows(line, from: index + 1) {
-                    return (number + 1, index + 1)
+    enum Outcome {
+        /// No alias in a key: the file may be composed as it is.
+        case safe
+        /// Where the first alias inside a key is.
+        case aliasInKey(line: Int, column: Int)
+        /// The stand-in text is not valid YAML, so neither is the file; the
+        /// error is reported as it is (the file itself is never composed,
+        /// since a mapping closed before the error may have an alias bomb in a key).
+        case invalid(YamlError, standIn: Unicode.Scalar)
+        /// The file holds every private-use character: there is no stand-in.
+        case unchecked
+    }
+
+    static func check(_ text: String) -> Outcome {
+        guard text.unicodeScalars.contains("*") else { return .safe }
+        guard let standIn = unusedPrivateUseScalar(in: text) else { return .unchecked }
+        var replaced = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { replaced.append(scalar == "*" ? standIn : scalar) }
+        do {
+            guard let root = try Yams.compose(yaml: String(replaced), .basic, .default, .utf8) else { return .safe }
+            if let mark = firstAliasInAKey(root, standIn: standIn) {
+                return .aliasInKey(line: mark.line, column: mark.column)
+            }
+            return .safe
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context)
+            where duplicates.contains(where: { $0.unicodeScalars.first == standIn }) {
+            // Two aliases to the same anchor used as keys of one mapping.
+            return .aliasInKey(line: context.mark.line, column: context.mark.column)
+        } catch let error as YamlError {
+            return .invalid(error, standIn: standIn)
+        } catch {
+            return .unchecked
+        }
+    }
+
+    /// A character of a private-use area that the text does not contain.
+    private static func unusedPrivateUseScalar(in text: String) -> Unicode.Scalar? {
+        let used = Set(text.unicodeScalars.filter { $0.properties.generalCategory == .privateUse })
+        let candidates = [0xE000...0xF8FF, 0xF0000...0xFFFFD, 0x100000...0x10FFFD].joined()
+        return candidates.lazy.compactMap(Unicode.Scalar.init).first { !used.contains($0) }
+    }
+
+    /// Every mapping key in the tree (at any depth) is searched for a former alias.
+    private static func firstAliasInAKey(_ node: Node, standIn: Unicode.Scalar) -> Mark? {
+        switch node {
+        case .scalar, .alias:
+            return nil
+        case .sequence(let sequence):
+            for item in sequence {
+                if let mark = firstAliasInAKey(item, standIn: standIn) { return mark }
+            }
+            return nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let mark = firstFormerAlias(key, standIn: standIn) ?? firstAliasInAKey(value, standIn: standIn) {
+                    return mark
                 }
             }
+            return nil
         }
-        return nil
     }
 
-    private static func isAnchorCharacter(_ c: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
-    }
-
-    private static func atTokenStart(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
-        index == 0 || [" ", "\t", "[", "{", ",", "-", ":"].contains(line[index - 1])
-    }
-
-    private static func isAliasStart(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
-        line[index] == "*" && atTokenStart(line, index) && index + 1 < line.count && isAnchorCharacter(line[index + 1])
-    }
-
-    /// Whether `:` follows (after spaces) as a key indicator: then a space, a flow
-    /// indicator or the end of the line.
-    private static func colonFollows(_ line: [Unicode.Scalar], from start: Int) -> Bool {
-        var i = start
-        while i < line.count, line[i] == " " { i += 1 }
-        guard i < line.count, line[i] == ":" else { return false }
-        return i + 1 == line.count || [" ", ",", "]", "}"].contains(line[i + 1])
+    /// The first plain scalar in the subtree that starts with the stand-in.
+    private static func firstFormerAlias(_ node: Node, standIn: Unicode.Scalar) -> Mark? {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.style == .plain && scalar.string.unicodeScalars.first == standIn ? scalar.mark : nil
+        case .alias:
+            return nil
+        case .sequence(let sequence):
+            for item in sequence {
+                if let mark = firstFormerAlias(item, standIn: standIn) { return mark }
+            }
+            return nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let mark = firstFormerAlias(key, standIn: standIn) ?? firstFormerAlias(value, standIn: standIn) {
+                    return mark
+                }
+            }
+            return nil
+        }
     }
 }

@@ -3,7 +3,9 @@ import Yams
 /// Turns libyaml's terse messages into diagnostics a project leader can act
 /// on: the place, what went wrong in plain words, and the usual fix.
 enum YAMLErrorTranslation {
-    static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
+    /// `standIn` is the character that replaced '*' in the text libyaml read
+    /// (see `AliasKeyGuard`); it is turned back into '*' in key names.
+    static func diagnostic(for error: YamlError, file: String, text: String, standIn: Unicode.Scalar? = nil) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
@@ -24,7 +26,10 @@ enum YAMLErrorTranslation {
             }
             return Diagnostic(.error, location, "YAML syntax error: \(message)", hint: hint(for: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
-            let key = duplicates.first ?? ""
+            var key = duplicates.first ?? ""
+            if let standIn {
+                key = String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == standIn ? "*" : $0 }))
+            }
             let first = context.mark
             let location = secondOccurrence(of: key, after: first, in: text).map {
                 SourceLocation(file: file, line: $0.line, column: $0.column)
