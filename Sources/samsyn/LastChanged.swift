@@ -24,20 +24,10 @@ enum LastChanged {
         return Day(iso: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The newest modification time under config/ and content/.
     static func fromFileTimes(_ root: URL) -> Day? {
-        var newest: Date?
-        for folder in ["config", "content"] {
-            guard let walker = FileManager.default.enumerator(at: root.appendingPathComponent(folder),
-                                                              includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
-            for case let url as URL in walker {
-                if let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
-                   newest.map({ date > $0 }) ?? true {
-                    newest = date
-                }
-            }
-        }
-        guard let newest else { return nil }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: newest)
+        guard let newest = DiskFiles(root: root).newestModification(in: ["config", "content"]) else { return nil }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(newest)))
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
