@@ -68,18 +68,6 @@ enum PreviewPages {
         """
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// The site's own escaping, so the error page and the pages escape alike.
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

@@ -86,3 +86,12 @@ struct HTMLWriter {
 
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 }
+
+/// The writer's escaping for code outside this module (the preview server's error page).
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
+        var writer = HTMLWriter(capacity: text.utf8.count + 16)
+        writer.text(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
