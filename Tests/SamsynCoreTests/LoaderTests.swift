@@ -108,6 +108,30 @@ import Testing
         #expect(outcome.lines.first?.hasPrefix("content/meetings/big.yaml: error: the file is 1048595 bytes; the limit is 1048576 bytes") == true)
     }
 
+    /// On disk the size is read from the file system: a 50 MB file (sparse,
+    /// so the test writes nothing) is refused without being read.
+    @Test func fiftyMegabyteFileOnDiskIsRefusedBySize() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("samsyn-big-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
+        try TestProject.config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        let big = root.appendingPathComponent("content/meetings/big.yaml")
+        #expect(fm.createFile(atPath: big.path, contents: Data("title: x\n".utf8)))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 50_000_000)
+        try handle.close()
+
+        let started = ContinuousClock.now
+        let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: Day.t("2025-06-30"))
+        #expect(outcome.lines == [
+            "content/meetings/big.yaml: error: the file is 50000000 bytes; the limit is 1048576 bytes (1 MiB)",
+        ])
+        #expect(outcome.diagnostics.first?.hint == "split it into several files, one record each")
+        #expect(ContinuousClock.now - started < .seconds(2), "refused without reading 50 MB")
+    }
+
     @Test func invalidUTF8NamesTheFileAndLine() {
         var bytes = Array("title: ok\ndate: 2024-05-01\n".utf8)
         bytes += [0x6E, 0x6F, 0x74, 0x65, 0x73, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]
@@ -128,6 +152,24 @@ import Testing
         let outcome = TestProject.run(["content/meetings/deep.yaml": deep])
         #expect(outcome.diagnostics.count == 1)
         #expect(outcome.lines.first?.contains("Maximum nesting level") == true)
+    }
+
+    /// The same for flow mappings (100 000 levels), block sequences (100 000
+    /// levels of "- ") and indented keys (as deep as 1 MiB allows: about 1 400
+    /// levels), in a record and in config.
+    @Test("deep nesting of every kind is refused", arguments: [
+        "notes: " + String(repeating: "{a: ", count: 100_000) + "x" + String(repeating: "}", count: 100_000) + "\n",
+        String(repeating: "- ", count: 100_000) + "x\n",
+        String((0..<1_410).map { String(repeating: " ", count: $0) + "a:\n" }.joined()) + "\n",
+    ])
+    func deepNestingOfEveryKind(_ deep: String) {
+        for place in ["content/meetings/deep.yaml", Loader.configPath] {
+            var files = TestProject.files(["content/meetings/deep.yaml": "title: x\ndate: 2024-05-01\nmeeting_type: team\n"]).contents
+            files[place] = Array(deep.utf8)
+            let outcome = Pipeline(files: MemoryFiles(bytes: files)).run(asOf: Day.t("2025-06-30"))
+            #expect(outcome.project == nil)
+            #expect(outcome.lines.contains { $0.hasPrefix(place + ":") && $0.contains("Maximum nesting level") }, "\(place): \(outcome.lines)")
+        }
     }
 
     @Test func skipsDotAndUnderscoreFilesAndNonYAML() {
