@@ -10,7 +10,19 @@ public actor LiveState {
 
     public init() {}
 
+    /// Served pages with the live-reload script added, per build: the site
+    /// changes only when it is rebuilt, so each page is prepared once.
+    private var pages: [String: [UInt8]] = [:]
+
+    func page(_ path: String) -> [UInt8]? { pages[path] }
+
+    /// Kept only if no rebuild happened since the page was read (`readAt`).
+    func store(_ page: [UInt8], for path: String, readAt: Int) {
+        if readAt == version { pages[path] = page }
+    }
+
     public func record(_ result: SiteBuild.Result) {
+        pages = [:]
         version += 1
         failure = result.succeeded ? nil : result.diagnostics + Self.extra(result)
     }
