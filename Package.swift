@@ -9,8 +9,6 @@ let package = Package(
         .library(name: "SamsynCore", targets: ["SamsynCore"]),
     ],
     dependencies: [
-        // YAML parsing with a line and column on every node (built on libyaml).
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // The command line: subcommands, options, --help, exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // The preview server of `samsyn serve`: a small async HTTP/1.1 server without SwiftNIO.
@@ -21,10 +19,16 @@ let package = Package(
     targets: [
         // One tiny C shim: the atomic directory swap (renameat2) that Glibc's Swift overlay does not expose.
         .target(name: "CSamsynSys"),
+        // The system's libyaml (pkg-config yaml-0.1), read through its event API by YAMLComposer.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(
             name: "SamsynCore",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
                 "CSamsynSys",
             ]
         ),

@@ -97,6 +97,29 @@ import Testing
         #expect(siblings(of: site) == [".site.samsyn-tmp-notes", "config", "content", "site"])
     }
 
+    /// A build killed while removing the site it replaced leaves part of the old
+    /// site behind: the manifest goes last, so the next build still knows it as
+    /// its own. A folder killed before its marker was written is empty.
+    @Test func removesAHalfRemovedOldSiteAndAnEmptyTemporaryFolder() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let halfRemoved = root.appendingPathComponent(".site.samsyn-tmp-4242")
+        try fm.createDirectory(at: halfRemoved.appendingPathComponent("organisations"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: halfRemoved.appendingPathComponent("organisations/index.html"))
+        try Data("samsyn-site 1\nindex.html\norganisations/index.html\n".utf8)
+            .write(to: halfRemoved.appendingPathComponent(".samsyn-manifest"))
+        try fm.createDirectory(at: root.appendingPathComponent(".site.samsyn-tmp-old-4243"), withIntermediateDirectories: true)
+        // Not Samsyn's: a file in a folder with the prefix, and an empty folder whose name Samsyn never gives.
+        let unmarked = root.appendingPathComponent(".site.samsyn-tmp-4244")
+        try fm.createDirectory(at: unmarked, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: unmarked.appendingPathComponent("notes.txt"))
+        try fm.createDirectory(at: root.appendingPathComponent(".site.samsyn-tmp-notes"), withIntermediateDirectories: true)
+
+        try SiteWriter(root: root, output: site).write(["index.txt": Array("x".utf8)])
+        #expect(siblings(of: site) == [".site.samsyn-tmp-4244", ".site.samsyn-tmp-notes", "config", "content", "site"])
+    }
+
     @Test("dangerous output folders are refused and left as they were", arguments: [
         ".", "config", "content", "content/site", "..",
     ])

@@ -117,6 +117,13 @@ enum CITemplates {
                   key: samsyn-build-swift-6.0-${{ steps.key.outputs.hash }}
                   restore-keys: samsyn-build-swift-6.0-
 
+              # libyaml is the YAML parser samsyn reads every file with (through its
+              # C API); the swift image has the compiler but not this library.
+              - name: Install libyaml
+                run: |
+                  apt-get update -qq
+                  apt-get install -y -qq --no-install-recommends libyaml-dev
+
               - name: Build samsyn
                 env:
                   SAMSYN_DIR: ${{ steps.source.outputs.dir }}
@@ -170,7 +177,6 @@ enum CITemplates {
               - name: Deploy
                 id: deployment
                 uses: actions/deploy-pages@v5
-
         """##
 
     static let gitlab = ##"""
@@ -213,6 +219,9 @@ enum CITemplates {
             # Let git read the checkout whoever owns it: samsyn reads the "last
             # changed" date from git and would otherwise fall back to file times.
             - git config --global --add safe.directory "$CI_PROJECT_DIR"
+            # libyaml is the YAML parser samsyn reads every file with (through its C
+            # API); the swift image has the compiler but not this library.
+            - apt-get update -qq && apt-get install -y -qq --no-install-recommends libyaml-dev
             - |
               if [ -f Package.swift ]; then
                 echo "Package.swift is here: building samsyn from this checkout."
@@ -272,6 +281,5 @@ enum CITemplates {
           artifacts:
             paths:
               - public
-
         """##
 }

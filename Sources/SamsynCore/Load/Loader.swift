@@ -1,5 +1,3 @@
-import Yams
-
 /// The kinds of record file under `content/`, by folder.
 public enum RecordKind: String, CaseIterable, Sendable {
     case agreements, trainings, themeDays = "theme-days", meetings, assessments
@@ -13,7 +11,7 @@ public struct SourceFile {
     public var path: String
     public var text: String
     /// Nil for an empty file (or one holding only comments).
-    public var root: Node?
+    public var root: YAMLNode?
 }
 
 /// What the load step hands to validation: parsed files, plus the problems
@@ -148,38 +146,11 @@ public struct Loader: Sendable {
             return nil
         }
         result.text = text
-        switch AliasKeyGuard.check(text) {
-        case .safe:
-            break
-        case let .aliasInKey(line, column):
-            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: column),
-                                          "a YAML alias (*name) cannot be used in a key here; the file is refused",
-                                          hint: "write keys out as plain words; aliases may only stand for values"))
-            return nil
-        case let .invalid(error, standIn):
-            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text, standIn: standIn))
-            return nil
-        case .unchecked:
-            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1),
-                                          "the file uses YAML aliases (*name) and every private-use character, so Samsyn cannot check where its aliases are; the file is refused",
-                                          hint: "write the values out instead of repeating them with YAML anchors (&) and aliases (*)"))
-            return nil
-        }
         do {
-            // The basic resolver: Samsyn reads every scalar's text and style itself, and
-            // the default one runs regular expressions on each key as Yams hashes it.
-            let root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-            if let root, let problem = ExpansionBudget.check(root, limit: Loader.maxExpandedValues) {
-                result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), problem,
-                                              hint: "write the values out instead of repeating them with YAML anchors (&) and aliases (*)"))
-                return nil
-            }
+            let root = try YAMLComposer.compose(text, maxValues: Loader.maxExpandedValues)
             return SourceFile(path: path, text: text, root: root)
-        } catch let error as YamlError {
-            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text))
-            return nil
         } catch {
-            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "the YAML cannot be read: \(error)"))
+            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text))
             return nil
         }
     }
@@ -201,131 +172,5 @@ enum TextDecoding {
             if scalar == "\n" { line += 1 }
         }
         return line
-    }
-}
-
-/// Counts the values of a parsed tree with aliases expanded, stopping as soon
-/// as the limit is passed (so the count itself can never explode).
-enum ExpansionBudget {
-    static func check(_ root: Node, limit: Int) -> String? {
-        var remaining = limit
-        return visit(root, &remaining)
-            ? nil
-            : "the file expands to more than \(limit) values (YAML aliases repeat data); it is refused"
-    }
-
-    private static func visit(_ node: Node, _ remaining: inout Int) -> Bool {
-        remaining -= 1
-        guard remaining >= 0 else { return false }
-        switch node {
-        case .scalar, .alias:
-            return true
-        case .sequence(let sequence):
-            for item in sequence where !visit(item, &remaining) { return false }
-            return true
-        case .mapping(let mapping):
-            for (key, value) in mapping where !visit(key, &remaining) || !visit(value, &remaining) { return false }
-            return true
-        }
-    }
-}
-
-/// Yams checks every mapping for duplicate keys by hashing the keys, and an
-/// alias used as a key can stand for a tree of billions of values: hashing it
-/// would hang (an alias bomb that `ExpansionBudget` never gets to count). Keys
-/// in Samsyn's files are always plain words, so a file with an alias anywhere
-/// inside a key is refused before it is composed.
-///
-/// Where the aliases are is left to YAML itself rather than guessed from the
-/// text (line breaks, flow mappings without ':', tabs and nested keys all
-/// defeat a guess): the file is first composed with every '*' replaced by a
-/// private-use character that does not occur in it. Each alias then becomes a
-/// plain scalar starting with that character, at the same line and column (a
-/// plain scalar may start wherever an alias may, and libyaml counts columns in
-/// characters), nothing can expand, and the rest of the structure is the same.
-/// A key holding such a scalar held an alias.
-enum AliasKeyGuard {
-    enum Outcome {
-        /// No alias in a key: the file may be composed as it is.
-        case safe
-        /// Where the first alias inside a key is.
-        case aliasInKey(line: Int, column: Int)
-        /// The stand-in text is not valid YAML, so neither is the file; the
-        /// error is reported as it is (the file itself is never composed,
-        /// since a mapping closed before the error may have an alias bomb in a key).
-        case invalid(YamlError, standIn: Unicode.Scalar)
-        /// The file holds every private-use character: there is no stand-in.
-        case unchecked
-    }
-
-    static func check(_ text: String) -> Outcome {
-        guard text.unicodeScalars.contains("*") else { return .safe }
-        guard let standIn = unusedPrivateUseScalar(in: text) else { return .unchecked }
-        var replaced = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { replaced.append(scalar == "*" ? standIn : scalar) }
-        do {
-            guard let root = try Yams.compose(yaml: String(replaced), .basic, .default, .utf8) else { return .safe }
-            if let mark = firstAliasInAKey(root, standIn: standIn) {
-                return .aliasInKey(line: mark.line, column: mark.column)
-            }
-            return .safe
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context)
-            where duplicates.contains(where: { $0.unicodeScalars.first == standIn }) {
-            // Two aliases to the same anchor used as keys of one mapping.
-            return .aliasInKey(line: context.mark.line, column: context.mark.column)
-        } catch let error as YamlError {
-            return .invalid(error, standIn: standIn)
-        } catch {
-            return .unchecked
-        }
-    }
-
-    /// A character of a private-use area that the text does not contain.
-    private static func unusedPrivateUseScalar(in text: String) -> Unicode.Scalar? {
-        let used = Set(text.unicodeScalars.filter { $0.properties.generalCategory == .privateUse })
-        let candidates = [0xE000...0xF8FF, 0xF0000...0xFFFFD, 0x100000...0x10FFFD].joined()
-        return candidates.lazy.compactMap(Unicode.Scalar.init).first { !used.contains($0) }
-    }
-
-    /// Every mapping key in the tree (at any depth) is searched for a former alias.
-    private static func firstAliasInAKey(_ node: Node, standIn: Unicode.Scalar) -> Mark? {
-        switch node {
-        case .scalar, .alias:
-            return nil
-        case .sequence(let sequence):
-            for item in sequence {
-                if let mark = firstAliasInAKey(item, standIn: standIn) { return mark }
-            }
-            return nil
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let mark = firstFormerAlias(key, standIn: standIn) ?? firstAliasInAKey(value, standIn: standIn) {
-                    return mark
-                }
-            }
-            return nil
-        }
-    }
-
-    /// The first plain scalar in the subtree that starts with the stand-in.
-    private static func firstFormerAlias(_ node: Node, standIn: Unicode.Scalar) -> Mark? {
-        switch node {
-        case .scalar(let scalar):
-            return scalar.style == .plain && scalar.string.unicodeScalars.first == standIn ? scalar.mark : nil
-        case .alias:
-            return nil
-        case .sequence(let sequence):
-            for item in sequence {
-                if let mark = firstFormerAlias(item, standIn: standIn) { return mark }
-            }
-            return nil
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let mark = firstFormerAlias(key, standIn: standIn) ?? firstFormerAlias(value, standIn: standIn) {
-                    return mark
-                }
-            }
-            return nil
-        }
     }
 }

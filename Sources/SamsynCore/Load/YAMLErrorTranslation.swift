@@ -1,47 +1,44 @@
-import Yams
-
 /// Turns libyaml's terse messages into diagnostics a project leader can act
 /// on: the place, what went wrong in plain words, and the usual fix.
 enum YAMLErrorTranslation {
-    /// `standIn` is the character that replaced '*' in the text libyaml read
-    /// (see `AliasKeyGuard`); it is turned back into '*' in key names.
-    static func diagnostic(for error: YamlError, file: String, text: String, standIn: Unicode.Scalar? = nil) -> Diagnostic {
+    static func diagnostic(for error: YAMLError, file: String, text: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+        }
+        let rewrite = "write the values out instead of repeating them with YAML anchors (&) and aliases (*)"
         switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case let .syntax(problem, mark, context, contextMark):
             // For an unclosed quote or bracket the place that matters is where it
             // was opened, which libyaml gives as the context's mark.
-            var at = mark
-            if let context, context.text.contains("quoted scalar") || context.text.contains("flow sequence")
-                || context.text.contains("flow mapping") {
-                at = context.mark
+            var place = mark
+            if let context, let contextMark, context.contains("quoted scalar") || context.contains("flow sequence")
+                || context.contains("flow mapping") {
+                place = contextMark
             }
-            let location = SourceLocation(file: file, line: max(at.line, 1), column: max(at.column, 1))
             let message: String
             switch context {
-            case let context? where context.text.hasPrefix("while"): message = "\(problem) (\(context.text))"
-            case let context?: message = "\(context.text), \(problem)"
+            case let context? where context.hasPrefix("while"): message = "\(problem) (\(context))"
+            case let context?: message = "\(context), \(problem)"
             case nil: message = problem
             }
-            return Diagnostic(.error, location, "YAML syntax error: \(message)", hint: hint(for: problem))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            var key = duplicates.first ?? ""
-            if let standIn {
-                key = String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == standIn ? "*" : $0 }))
-            }
-            let first = context.mark
-            let location = secondOccurrence(of: key, after: first, in: text).map {
-                SourceLocation(file: file, line: $0.line, column: $0.column)
-            } ?? SourceLocation(file: file, line: first.line, column: first.column)
-            return Diagnostic(.error, location,
-                              "the key '\(key)' appears twice in the same record (first on line \(first.line))",
+            return Diagnostic(.error, at(place), "YAML syntax error: \(message)", hint: hint(for: problem))
+        case let .unreadable(problem, offset):
+            return Diagnostic(.error, at(place(ofByte: offset, in: text)), "the file cannot be read as text: \(problem)",
+                              hint: "remove the control character; if the file came from another program, save it again as plain UTF-8 text")
+        case let .duplicateKey(key, first, second):
+            return Diagnostic(.error, at(second), "the key '\(key)' appears twice in the same record (first on line \(first.line))",
                               hint: "keep one of them and delete the other line")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(.error, SourceLocation(file: file, line: 1, column: 1), "the file cannot be read as text: \(problem)",
-                              hint: "save it as UTF-8")
-        default:
-            return Diagnostic(.error, SourceLocation(file: file, line: 1, column: 1), "the YAML cannot be read: \(error)")
+        case let .aliasInKey(mark):
+            return Diagnostic(.error, at(mark), "a YAML alias (*name) cannot be used in a key here; the file is refused",
+                              hint: "write keys out as plain words; aliases may only stand for values")
+        case let .tooManyValues(limit, mark):
+            return Diagnostic(.error, at(mark), "the file expands to more than \(limit) values (YAML aliases repeat data); it is refused",
+                              hint: rewrite)
+        case let .tooDeep(limit, mark):
+            return Diagnostic(.error, at(mark), "lists or mappings are nested more than \(limit) levels deep here; the file is refused",
+                              hint: "records are never that deep: check the brackets and the indentation")
+        case .outOfMemory:
+            return Diagnostic(.error, at(Mark(line: 1, column: 1)), "the YAML cannot be read: out of memory")
         }
     }
 
@@ -62,31 +59,20 @@ enum YAMLErrorTranslation {
             || problem.contains("did not find expected ',' or") {
             return "a quote or bracket was opened and never closed"
         }
-        if problem.contains("Maximum nesting level") {
-            return "the file nests lists or mappings more than 1000 levels deep; records are never that deep"
-        }
         if problem.contains("another document") {
             return "a file holds one record or one list of records; remove the '---' line or split the file"
         }
         return nil
     }
 
-    /// libyaml names the first occurrence of a duplicated key; the mistake is
-    /// usually the later one, so look for the next line starting with the same
-    /// key at the same column.
-    static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1, first.line <= lines.count else { return nil }
-        let indent = first.column - 1
-        for number in first.line..<lines.count {
-            let line = Array(lines[number].unicodeScalars)
-            guard line.count > indent else { continue }
-            let rest = String(String.UnicodeScalarView(line[indent...]))
-            let before = String(String.UnicodeScalarView(line[..<indent]))
-            guard before.allSatisfy({ $0 == " " || $0 == "-" }), rest.hasPrefix(key) else { continue }
-            let after = rest.dropFirst(key.count).drop { $0 == " " }
-            if after.hasPrefix(":") { return (number + 1, first.column) }
+    /// Line and column (in characters) of a byte offset into the text.
+    static func place(ofByte offset: Int, in text: String) -> Mark {
+        var line = 1, column = 1, consumed = 0
+        for scalar in text.unicodeScalars {
+            guard consumed < offset else { break }
+            consumed += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
-        return nil
+        return Mark(line: line, column: column)
     }
 }

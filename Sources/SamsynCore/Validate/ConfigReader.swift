@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `config/site.yaml`: the project, its organisations and subprojects,
 /// targets and the self-assessment questions. Records are checked against
 /// what this defines, so it is read first.
@@ -53,7 +51,7 @@ struct ConfigReader {
     }
 
     private struct ProjectPart {
-        var name: String?, reference: String?, owner: String?, ownerNode: Node?
+        var name: String?, reference: String?, owner: String?, ownerNode: YAMLNode?
         var start: Day?, end: Day?
     }
 

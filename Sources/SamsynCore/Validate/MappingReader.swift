@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one YAML mapping into typed values, reporting every problem with the
 /// line and column of the offending value. Each record reader declares the
 /// keys it accepts up front, so unknown keys (typos) are caught in one place.
@@ -9,7 +7,7 @@ struct MappingReader {
     let log: DiagnosticLog
     /// What the mapping is, in words, for messages ("the agreement", "a participants entry").
     let what: String
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
     /// Keys offered as "did you mean" for an unknown key: their absence is the
     /// same mistake, so it is not reported a second time.
     private var suggested: Set<String> = []
@@ -17,13 +15,13 @@ struct MappingReader {
     /// Nil (with an error logged) when `node` is not a mapping.
     /// `reportedElsewhere` names keys that are checked with their own message
     /// (such as meeting_type on a training): skipped here, and not offered as allowed.
-    init?(_ node: Node, file: String, what: String, keys allowed: [String], reportedElsewhere: Set<String> = [],
+    init?(_ node: YAMLNode, file: String, what: String, keys allowed: [String], reportedElsewhere: Set<String> = [],
           log: DiagnosticLog) {
         self.file = file
         self.log = log
         self.what = what
         self.location = MappingReader.location(of: node, in: file)
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             log.error(location, "\(what) must be a mapping of keys and values, but this is \(MappingReader.describe(node))",
                       hint: "write one key per line, such as `title: …`")
             return nil
@@ -48,27 +46,26 @@ struct MappingReader {
         }
     }
 
-    static func location(of node: Node, in file: String) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    static func location(of node: YAMLNode, in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.isPlain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping (key: value lines)"
         case .sequence: return "a list"
         case .scalar(let scalar): return "the value '\(scalar.string.prefix(60))'"
-        case .alias: return "an alias"
         }
     }
 
     func has(_ key: String) -> Bool { entries[key] != nil }
 
-    func node(_ key: String) -> Node? { entries[key]?.value }
+    func node(_ key: String) -> YAMLNode? { entries[key]?.value }
 
     /// Where a key's value is, or the mapping itself when the key is absent.
     func location(of key: String) -> SourceLocation {
@@ -86,7 +83,7 @@ struct MappingReader {
 
     // MARK: Scalars
 
-    private func scalar(_ key: String, expected: String) -> Node.Scalar? {
+    private func scalar(_ key: String, expected: String) -> YAMLScalar? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node else {
             log.error(location(of: key), "'\(key)' must be \(expected), but this is \(MappingReader.describe(node))")
@@ -119,7 +116,7 @@ struct MappingReader {
         }
         guard let scalar = scalar(key, expected: "a whole number") else { return nil }
         let raw = scalar.string
-        let plain = scalar.style == .plain || scalar.style == .any
+        let plain = scalar.isPlain
         let digits = raw.hasPrefix("-") || raw.hasPrefix("+") ? String(raw.dropFirst()) : raw
         guard plain, !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ (48...57).contains($0) }),
               let value = Int(raw) else {
@@ -138,7 +135,7 @@ struct MappingReader {
     func positiveDecimal(_ key: String) -> Exact? {
         guard has(key), let scalar = scalar(key, expected: "a number") else { return nil }
         let raw = scalar.string
-        let plain = scalar.style == .plain || scalar.style == .any
+        let plain = scalar.isPlain
         guard plain, let value = Exact(decimal: raw) else {
             let hint = raw.contains(",") ? "use a decimal point, not a comma: \(key): \(raw.replacingOccurrences(of: ",", with: "."))"
                 : "write a number such as \(key): 2.5"
@@ -154,7 +151,7 @@ struct MappingReader {
 
     func boolean(_ key: String) -> Bool? {
         guard has(key), let scalar = scalar(key, expected: "true or false") else { return nil }
-        let plain = scalar.style == .plain || scalar.style == .any
+        let plain = scalar.isPlain
         switch (plain, scalar.string) {
         case (true, "true"), (true, "True"), (true, "TRUE"): return true
         case (true, "false"), (true, "False"), (true, "FALSE"): return false
@@ -208,12 +205,12 @@ struct MappingReader {
 
     /// The items of a list. A single value where a list is expected is refused
     /// with the fix, since `parties: fk` usually means the rest was forgotten.
-    func list(_ key: String, required: Bool = false, example: String = "[a, b]") -> [Node]? {
+    func list(_ key: String, required: Bool = false, example: String = "[a, b]") -> [YAMLNode]? {
         guard let node = node(key) else {
             if required { missing(key, example: example) }
             return nil
         }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             let hint: String
             if case .scalar(let scalar) = node { hint = "write a list, even for one value: \(key): [\(scalar.string)]" } else {
                 hint = "write a list such as \(key): \(example)"

@@ -1,5 +1,3 @@
-import Yams
-
 /// What the record readers check references against: the ids that
 /// `config/site.yaml` defines, and the project period for warnings.
 struct ProjectContext {
@@ -17,7 +15,7 @@ struct RecordReader {
     let context: ProjectContext
 
     /// The mappings of a file, each with the id it gets when it has none.
-    private func records(in file: SourceFile, what: String) -> [(node: Node, defaultID: String?)] {
+    private func records(in file: SourceFile, what: String) -> [(node: YAMLNode, defaultID: String?)] {
         guard let root = file.root else {
             log.warning(SourceLocation(file: file.path, line: 1, column: 1), "the file is empty; it holds no \(what)",
                         hint: "fill it in or delete it")
@@ -25,7 +23,7 @@ struct RecordReader {
         }
         let stem = RecordReader.fileStem(file.path)
         switch root {
-        case .sequence(let sequence):
+        case .sequence(let sequence, _):
             return sequence.map { ($0, nil) }
         default:
             return [(root, stem)]
@@ -160,8 +158,8 @@ struct RecordReader {
         var result: [(Activity, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: noun.replacingOccurrences(of: "the ", with: "")) {
             // meeting_type on a training or theme day is reported with a clear reason, not as a typo.
-            if kind != .meeting, case .mapping(let mapping) = node,
-               let key = mapping.keys.first(where: { $0.string == "meeting_type" }) {
+            if kind != .meeting, case .mapping(let mapping, _) = node,
+               let key = mapping.first(where: { $0.key.string == "meeting_type" })?.key {
                 log.error(MappingReader.location(of: key, in: file.path), "meeting_type belongs to meetings only",
                           hint: "remove the line, or move the file to content/meetings/")
             }
@@ -313,10 +311,10 @@ struct RecordReader {
 
     /// A mapping of question id → score. `mustAnswerAll` for a team's scores;
     /// a single response may skip questions but must answer one.
-    private func readAnswers(_ node: Node, file: String, what: String, mustAnswerAll: Bool) -> [String: Int]? {
+    private func readAnswers(_ node: YAMLNode, file: String, what: String, mustAnswerAll: Bool) -> [String: Int]? {
         let questionnaire = context.config.questionnaire
         let ids = questionnaire.questions.map(\.id)
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             log.error(MappingReader.location(of: node, in: file),
                       "\(what) must map question ids to scores, but this is \(MappingReader.describe(node))",
                       hint: "for example { \(ids.prefix(2).map { "\($0): 3" }.joined(separator: ", ")) }")
@@ -345,7 +343,7 @@ struct RecordReader {
                 continue
             }
             let here = MappingReader.location(of: value, in: file)
-            guard case .scalar(let scalar) = value, scalar.style == .plain || scalar.style == .any,
+            guard case .scalar(let scalar) = value, scalar.isPlain,
                   scalar.string.count <= 9, scalar.string.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }),
                   let score = Int(scalar.string) else {
                 log.error(here, "the score for '\(keyScalar.string)' must be a whole number, not \(MappingReader.describe(value))",
@@ -363,7 +361,7 @@ struct RecordReader {
         let location = MappingReader.location(of: node, in: file)
         if mustAnswerAll {
             // Questions whose key is absent (a key present with a bad value was reported above).
-            let missing = ids.filter { id in !mapping.keys.contains { $0.string == id } && !suggested.contains(id) }
+            let missing = ids.filter { id in !mapping.contains { $0.key.string == id } && !suggested.contains(id) }
             if !missing.isEmpty && ok {
                 log.error(location, "scores must answer every question; missing: \(missing.joined(separator: ", "))",
                           hint: "a team's joint answer covers all questions; use responses: for individual answers that may skip some")

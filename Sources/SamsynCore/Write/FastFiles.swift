@@ -107,13 +107,16 @@ enum FastFiles {
         return result
     }
 
-    /// Removes a folder and everything in it, without following links.
-    static func removeTree(_ path: String) throws {
+    /// Removes a folder and everything in it, without following links. The
+    /// top-level entries named in `last` go last: a removal that is killed
+    /// half-way leaves them, so the folder can still be recognised as Samsyn's.
+    static func removeTree(_ path: String, last: Set<String> = []) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             guard let names = names(in: path) else { throw Failure(description: "cannot open \(path)") }
-            for name in names { try removeTree(path + "/" + name) }
+            for name in names where !last.contains(name) { try removeTree(path + "/" + name) }
+            for name in names where last.contains(name) { try removeTree(path + "/" + name) }
             guard rmdir(path) == 0 else { throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))") }
         } else if unlink(path) != 0 {
             throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))")

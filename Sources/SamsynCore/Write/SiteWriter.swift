@@ -87,9 +87,16 @@ public struct SiteWriter {
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
             try swapIn(temp)
         } catch {
-            try? fm.removeItem(at: temp)
+            try? removeOwnFolder(temp)
             throw error
         }
+    }
+
+    /// Removes a temporary folder or a replaced site — both Samsyn's — with the
+    /// marker and the manifest last, so that a build killed during the removal
+    /// leaves a folder the next build still recognises and removes.
+    private func removeOwnFolder(_ folder: URL) throws {
+        try FastFiles.removeTree(folder.path, last: [SiteWriter.buildingMarker, SiteWriter.manifestName])
     }
 
     /// Replaces the output by `temp` in one step where the kernel allows it.
@@ -100,7 +107,7 @@ public struct SiteWriter {
         }
         if samsyn_exchange_paths(temp.path, output.path) == 0 {
             // `temp` now holds the previous site, which `refusal()` showed is all ours.
-            try FastFiles.removeTree(temp.path)
+            try removeOwnFolder(temp)
             return
         }
         // No atomic exchange here (old kernel or file system): two renames, with
@@ -113,19 +120,33 @@ public struct SiteWriter {
             try? fm.moveItem(at: aside, to: output)
             throw error
         }
-        try FastFiles.removeTree(aside.path)
+        try removeOwnFolder(aside)
     }
 
-    /// A build that was killed leaves its temporary folder behind; the next
-    /// build removes it — only folders with Samsyn's name and marker.
+    /// A build that was killed leaves its temporary folder (or the old site it
+    /// was removing) behind; the next build removes it — only folders with
+    /// Samsyn's name and its marker or manifest, or with exactly the name
+    /// Samsyn gives them and nothing left in them (killed between creating the
+    /// folder and marking it, or after removing the last file).
     private func removeStaleTemporaryFolders() {
         guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(tempPrefix) {
             let folder = parent.appendingPathComponent(name)
             let marked = fm.fileExists(atPath: folder.appendingPathComponent(SiteWriter.buildingMarker).path)
                 || readManifest(folder) != nil
-            if marked { try? FastFiles.removeTree(folder.path) }
+            if marked {
+                try? removeOwnFolder(folder)
+            } else if isOwnTemporaryName(name), (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                rmdir(folder.path)
+            }
         }
+    }
+
+    /// `<prefix><pid>` or `<prefix>old-<pid>`, as `write` and `swapIn` name them.
+    private func isOwnTemporaryName(_ name: String) -> Bool {
+        var rest = name.dropFirst(tempPrefix.count)
+        if rest.hasPrefix("old-") { rest = rest.dropFirst(4) }
+        return !rest.isEmpty && rest.utf8.allSatisfy { (48...57).contains($0) }
     }
 
     private func readManifest(_ folder: URL) -> Set<String>? {

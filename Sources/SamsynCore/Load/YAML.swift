@@ -1,0 +1,238 @@
+import CYAML
+
+/// A place in a YAML file, 1-based. libyaml counts columns in characters
+/// (Unicode scalars), which is what an editor's status bar shows.
+public struct Mark: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    init(_ mark: yaml_mark_t) {
+        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+}
+
+/// One parsed YAML value with the place it starts. Samsyn reads every
+/// scalar's text and style itself (a quoted "6" is not a number), so there
+/// is no tag resolution; aliases are already replaced by what they stand for.
+public enum YAMLNode: Sendable {
+    case scalar(YAMLScalar)
+    case sequence([YAMLNode], Mark)
+    case mapping([(key: YAMLNode, value: YAMLNode)], Mark)
+
+    public var mark: Mark {
+        switch self {
+        case .scalar(let scalar): return scalar.mark
+        case .sequence(_, let mark), .mapping(_, let mark): return mark
+        }
+    }
+
+    /// A scalar's text; nil for a list or a mapping.
+    public var string: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+}
+
+public struct YAMLScalar: Sendable {
+    public enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
+
+    public var string: String
+    public var style: Style
+    public var mark: Mark
+
+    /// Written without quotes or a block indicator: only such a scalar can be a number, a boolean or null.
+    public var isPlain: Bool { style == .plain }
+}
+
+/// Why a file could not be composed into one tree.
+public enum YAMLError: Error, Sendable {
+    /// libyaml's own report (reader, scanner or parser), or a composition
+    /// problem worded the same way: the problem, where, and what libyaml was
+    /// in the middle of ("while parsing a flow sequence") with where that began.
+    case syntax(problem: String, mark: Mark, context: String?, contextMark: Mark?)
+    /// libyaml's reader refused a character (a control character YAML does not
+    /// allow); it says where as a byte offset into the text.
+    case unreadable(problem: String, offset: Int)
+    /// The same key twice in one mapping.
+    case duplicateKey(String, first: Mark, second: Mark)
+    /// An alias (*name) used in a key: keys in Samsyn's files are plain words.
+    case aliasInKey(Mark)
+    /// With aliases expanded the file would hold more values than the limit.
+    case tooManyValues(limit: Int, at: Mark)
+    /// Lists or mappings nested deeper than the limit.
+    case tooDeep(limit: Int, at: Mark)
+    case outOfMemory
+}
+
+/// Composes libyaml's event stream into a `YAMLNode` tree.
+///
+/// Built on the event API rather than on a general YAML library because the
+/// tree Samsyn needs is small (text, style and place of each value) and the
+/// checks that keep hostile files harmless belong in composition itself:
+/// aliases are counted as they are expanded (an alias bomb is stopped at the
+/// alias that passes the limit, never materialised), an alias cannot be a key
+/// (so no key can stand for a huge tree), duplicate keys are found by comparing
+/// plain strings, and nesting is bounded without recursion.
+public enum YAMLComposer {
+    public static let maxDepth = 1000
+
+    /// The single document in `text`, or nil when the file holds none (it is
+    /// empty or only comments). `maxValues` bounds the values of the expanded tree.
+    public static func compose(_ text: String, maxValues: Int) throws(YAMLError) -> YAMLNode? {
+        var text = text
+        // withUTF8 rethrows untyped errors, so the outcome comes back as a Result.
+        let outcome = text.withUTF8 { bytes -> Result<YAMLNode?, YAMLError> in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return .failure(.outOfMemory) }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            var composer = Composition(maxValues: maxValues)
+            do throws(YAMLError) {
+                return .success(try composer.run(&parser))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+}
+
+/// The state of one composition: the containers still open, innermost last.
+private struct Composition {
+    struct Open {
+        var isMapping: Bool
+        var mark: Mark
+        var items: [YAMLNode] = []
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var pendingKey: YAMLNode?
+        /// The scalar keys so far, for the duplicate check.
+        var keys: [(String, Mark)] = []
+        var anchor: String?
+        /// The value count when the container opened, to size an anchored container.
+        var valuesBefore: Int
+        /// Opened as a key, or inside one.
+        var inKey: Bool
+
+        var awaitsKey: Bool { isMapping && pendingKey == nil }
+    }
+
+    let maxValues: Int
+    var open: [Open] = []
+    /// Each anchor's node and how many values it stands for.
+    var anchors: [String: (node: YAMLNode, values: Int)] = [:]
+    /// Values in the expanded tree so far.
+    var values = 0
+    var root: YAMLNode?
+
+    init(maxValues: Int) { self.maxValues = maxValues }
+
+    /// Whether the next node is a key, or part of one.
+    var inKey: Bool { open.last.map { $0.awaitsKey || $0.inKey } ?? false }
+
+    mutating func run(_ parser: inout yaml_parser_t) throws(YAMLError) -> YAMLNode? {
+        var documents = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw Composition.error(of: parser) }
+            defer { yaml_event_delete(&event) }
+            let mark = Mark(event.start_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw .syntax(problem: "but found another document", mark: mark,
+                                  context: "expected a single document in the stream", contextMark: Mark(line: 1, column: 1))
+                }
+            case YAML_SCALAR_EVENT:
+                let data = event.data.scalar
+                let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+                try count(1, at: mark)
+                let node = YAMLNode.scalar(YAMLScalar(string: string, style: Composition.style(data.style), mark: mark))
+                if let anchor = Composition.string(data.anchor) { anchors[anchor] = (node, 1) }
+                try attach(node)
+            case YAML_ALIAS_EVENT:
+                if inKey { throw .aliasInKey(mark) }
+                let name = Composition.string(event.data.alias.anchor) ?? ""
+                guard let anchored = anchors[name] else {
+                    throw .syntax(problem: "found undefined alias", mark: mark, context: nil, contextMark: nil)
+                }
+                try count(anchored.values, at: mark)
+                try attach(anchored.node)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                guard open.count < YAMLComposer.maxDepth else { throw .tooDeep(limit: YAMLComposer.maxDepth, at: mark) }
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let anchor = Composition.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                try count(1, at: mark)
+                open.append(Open(isMapping: isMapping, mark: mark, anchor: anchor, valuesBefore: values - 1, inKey: inKey))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let done = open.removeLast()
+                let node = done.isMapping ? YAMLNode.mapping(done.pairs, done.mark) : YAMLNode.sequence(done.items, done.mark)
+                if let anchor = done.anchor { anchors[anchor] = (node, values - done.valuesBefore) }
+                try attach(node)
+            default:
+                break // stream start, document end
+            }
+        }
+    }
+
+    private mutating func count(_ added: Int, at mark: Mark) throws(YAMLError) {
+        values += added
+        if values > maxValues { throw .tooManyValues(limit: maxValues, at: mark) }
+    }
+
+    /// A finished node goes into the innermost open container, or becomes the root.
+    private mutating func attach(_ node: YAMLNode) throws(YAMLError) {
+        guard !open.isEmpty else {
+            root = node
+            return
+        }
+        let last = open.count - 1
+        if !open[last].isMapping {
+            open[last].items.append(node)
+        } else if let key = open[last].pendingKey {
+            open[last].pairs.append((key, node))
+            open[last].pendingKey = nil
+        } else {
+            if case .scalar(let scalar) = node {
+                if let first = open[last].keys.first(where: { $0.0 == scalar.string }) {
+                    throw .duplicateKey(scalar.string, first: first.1, second: scalar.mark)
+                }
+                open[last].keys.append((scalar.string, scalar.mark))
+            }
+            open[last].pendingKey = node
+        }
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func error(of parser: yaml_parser_t) -> YAMLError {
+        guard parser.error != YAML_MEMORY_ERROR else { return .outOfMemory }
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        if parser.error == YAML_READER_ERROR {
+            return .unreadable(problem: problem, offset: Int(parser.problem_offset))
+        }
+        let context = parser.context.map { String(cString: $0) }
+        return .syntax(problem: problem, mark: Mark(parser.problem_mark), context: context,
+                       contextMark: context == nil ? nil : Mark(parser.context_mark))
+    }
+}
