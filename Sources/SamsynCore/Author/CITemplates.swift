@@ -177,6 +177,7 @@ enum CITemplates {
               - name: Deploy
                 id: deployment
                 uses: actions/deploy-pages@v5
+
         """##
 
     static let gitlab = ##"""
@@ -281,5 +282,6 @@ enum CITemplates {
           artifacts:
             paths:
               - public
+
         """##
 }

@@ -49,7 +49,11 @@ public enum SiteRenderer {
         let l = Localization(input.project.config.language)
         return SiteContent(paths: fixedPaths + pages.map(\.path)) { index in
             if index < fixedPaths.count { return fixedFiles[fixedPaths[index]]! }
-            return HTMLSite.write(pages[index - fixedPaths.count], input, l, logoPath: logoInSite)
+            let plan = pages[index - fixedPaths.count]
+            let page = plan.layout()
+            // The plan's path is what the manifest lists; the page must agree.
+            assert(page.path == plan.path, "\(page.path) planned as \(plan.path)")
+            return HTMLSite.write(page, input, l, logoPath: logoInSite)
         }
     }
 

@@ -29,6 +29,14 @@ struct Page: Sendable {
     var parent: (label: String, path: String)?
 }
 
+/// A page whose path is known now and whose content is laid out when it is
+/// written: on whichever core writes it, and only while it is being written,
+/// so a national site's pages are never all in memory at once.
+struct PagePlan: Sendable {
+    let path: String
+    let layout: @Sendable () -> Page
+}
+
 /// Renders every HTML page of the site from the computed figures.
 enum HTMLSite {
     static let navigation: [(key: String, path: String)] = [
@@ -39,7 +47,7 @@ enum HTMLSite {
         ("nav.about", "about/index.html"),
     ]
 
-    static func pages(_ input: RenderInput) -> [Page] {
+    static func pages(_ input: RenderInput) -> [PagePlan] {
         let context = PageContext(input)
         return OverviewPage.pages(context) + AgreementPages.pages(context) + ActivityPages.pages(context)
             + AssessmentPages.pages(context) + OrganisationPages.pages(context) + SubprojectPages.pages(context)
@@ -78,7 +86,7 @@ enum HTMLSite {
 }
 
 /// Shared look-ups for the page builders.
-struct PageContext {
+struct PageContext: Sendable {
     let input: RenderInput
     let l: Localization
     let organisations: [String: Organisation]

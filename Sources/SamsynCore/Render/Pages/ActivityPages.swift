@@ -1,10 +1,15 @@
 /// Kompetensutveckling, Temadagar och principer, Möten — and one page per
 /// training, theme day and meeting.
 enum ActivityPages {
-    static func pages(_ c: PageContext) -> [Page] {
+    static func pages(_ c: PageContext) -> [PagePlan] {
         let records = c.project.activities.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        return [competence(c), themeDays(c), meetings(c)] + records.map { recordPage($0, c) }
+        return [PagePlan(path: listPath(.training).path) { competence(c) },
+                PagePlan(path: listPath(.themeDay).path) { themeDays(c) },
+                PagePlan(path: listPath(.meeting).path) { meetings(c) }]
+            + records.map { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
     }
+
+    static func path(of a: Activity) -> String { "\(a.kind.folder)/\(a.id).html" }
 
     static func listPath(_ kind: Activity.Kind) -> (key: String, path: String) {
         switch kind {
@@ -157,7 +162,7 @@ enum ActivityPages {
     // MARK: One page per activity
 
     static func recordPage(_ a: Activity, _ c: PageContext) -> Page {
-        let l = c.l, path = "\(a.kind.folder)/\(a.id).html", link = Linker(pagePath: path)
+        let l = c.l, path = path(of: a), link = Linker(pagePath: path)
         let list = listPath(a.kind)
         var page = Page(path: path, title: a.title, section: list.key, parent: (l[list.key], list.path))
         var facts: [(String, [(String, String?)])] = [

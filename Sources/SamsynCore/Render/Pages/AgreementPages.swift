@@ -1,9 +1,16 @@
 /// Samverkansöverenskommelser: the table of all agreements, the coverage
 /// matrix, the validity timeline, and one page per agreement.
 enum AgreementPages {
-    static func pages(_ c: PageContext) -> [Page] {
-        let l = c.l, path = "agreements/index.html", link = Linker(pagePath: path)
+    static func pages(_ c: PageContext) -> [PagePlan] {
         let agreements = c.project.agreements.sorted { byteOrder($0.id, $1.id) }
+        return [PagePlan(path: "agreements/index.html") { listPage(c, agreements) }]
+            + agreements.map { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
+    }
+
+    static func path(of a: Agreement) -> String { "agreements/\(a.id).html" }
+
+    static func listPage(_ c: PageContext, _ agreements: [Agreement]) -> Page {
+        let l = c.l, path = "agreements/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.agreements"], section: "nav.agreements")
         page.intro = [l.format("agreements.intro", l.number(agreements.count), l.number(c.report.agreements.inForce), l.date(c.asOf))]
 
@@ -28,7 +35,7 @@ enum AgreementPages {
             Part.section(l["agreements.matrix"], id: "coverage", [matrix(c, link)]),
             Part.section(l["agreements.timeline"], id: "timeline", [timeline(c, agreements, link)]),
         ]
-        return [page] + agreements.map { recordPage($0, c) }
+        return page
     }
 
     /// Subprojects × organisations: covered, gap, covered but not expected, or
@@ -69,7 +76,7 @@ enum AgreementPages {
     }
 
     static func recordPage(_ a: Agreement, _ c: PageContext) -> Page {
-        let l = c.l, path = "agreements/\(a.id).html", link = Linker(pagePath: path)
+        let l = c.l, path = path(of: a), link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (l["nav.agreements"], "agreements/index.html"))
         let inForce = a.isInForce(on: c.asOf)
         var facts: [(String, [(String, String?)])] = [

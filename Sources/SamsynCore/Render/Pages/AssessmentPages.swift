@@ -2,7 +2,11 @@
 /// radar chart (first and latest round), a trend per question and a table.
 /// Only means are shown: individual responses never reach a page.
 enum AssessmentPages {
-    static func pages(_ c: PageContext) -> [Page] {
+    static func pages(_ c: PageContext) -> [PagePlan] {
+        [PagePlan(path: "assessments/index.html") { page(c) }]
+    }
+
+    static func page(_ c: PageContext) -> Page {
         let l = c.l, path = "assessments/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.assessments"], section: "nav.assessments")
         let q = c.project.config.questionnaire
@@ -17,7 +21,7 @@ enum AssessmentPages {
                        rows: q.questions.map { [Part.cell(c.questionLabel($0.id), header: true), Part.cell(c.questionText($0))] }),
         ]))
         page.sections = sections
-        return [page]
+        return page
     }
 
     /// Subprojects × questions as a table whose cells carry the value as text

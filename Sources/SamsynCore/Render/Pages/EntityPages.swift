@@ -1,7 +1,12 @@
 /// Organisationer and Delprojekt: an index each, and one page per
 /// organisation or subproject with everything above filtered to it.
 enum OrganisationPages {
-    static func pages(_ c: PageContext) -> [Page] {
+    static func pages(_ c: PageContext) -> [PagePlan] {
+        [PagePlan(path: "organisations/index.html") { listPage(c) }]
+            + c.project.config.organisations.map { org in PagePlan(path: "organisations/\(org.id).html") { organisation(org, c) } }
+    }
+
+    static func listPage(_ c: PageContext) -> Page {
         let l = c.l, path = "organisations/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.organisations"], section: "nav.organisations")
         let orgs = c.project.config.organisations
@@ -18,7 +23,7 @@ enum OrganisationPages {
                                   head: [(l["name"], false), (l["type"], false), (l["inForce"], true), (l["participants"], true),
                                          (l["target"], true), (l["share"], true)],
                                   rows: rows, sortable: true, filterable: true, id: "organisations-table")]
-        return [page] + orgs.map { organisation($0, c) }
+        return page
     }
 
     static func organisation(_ org: Organisation, _ c: PageContext) -> Page {
@@ -63,7 +68,12 @@ enum SubprojectPages {
     /// listed on each subproject page.
     static let wholeProjectListLimit = 200
 
-    static func pages(_ c: PageContext) -> [Page] {
+    static func pages(_ c: PageContext) -> [PagePlan] {
+        [PagePlan(path: "subprojects/index.html") { listPage(c) }]
+            + c.project.config.subprojects.map { sub in PagePlan(path: "subprojects/\(sub.id).html") { subproject(sub, c) } }
+    }
+
+    static func listPage(_ c: PageContext) -> Page {
         let l = c.l, path = "subprojects/index.html", link = Linker(pagePath: path)
         var page = Page(path: path, title: l["nav.subprojects"], section: "nav.subprojects")
         let subs = c.project.config.subprojects
@@ -81,7 +91,7 @@ enum SubprojectPages {
                                   head: [(l["name"], false), (l["period"], false), (l["sub.gaps"], true),
                                          (l["meetings.thisYear"], true), (l["assessments.index"], true)],
                                   rows: rows, sortable: true, id: "subprojects-table")]
-        return [page] + subs.map { subproject($0, c) }
+        return page
     }
 
     static func subproject(_ sub: Subproject, _ c: PageContext) -> Page {

@@ -1,7 +1,9 @@
 /// Om indikatorerna, Data and Tillgänglighetsredogörelse.
 enum InfoPages {
-    static func pages(_ c: PageContext) -> [Page] {
-        [about(c), data(c), accessibility(c)]
+    static func pages(_ c: PageContext) -> [PagePlan] {
+        [PagePlan(path: "about/index.html") { about(c) },
+         PagePlan(path: "data/index.html") { data(c) },
+         PagePlan(path: "accessibility/index.html") { accessibility(c) }]
     }
 
     static func about(_ c: PageContext) -> Page {

@@ -1,6 +1,10 @@
 /// Översikt: the scorecard, what needs attention, and the trends.
 enum OverviewPage {
-    static func pages(_ c: PageContext) -> [Page] {
+    static func pages(_ c: PageContext) -> [PagePlan] {
+        [PagePlan(path: "index.html") { page(c) }]
+    }
+
+    static func page(_ c: PageContext) -> Page {
         let l = c.l, link = Linker(pagePath: "index.html"), config = c.project.config
         var page = Page(path: "index.html", title: l["nav.overview"], section: "nav.overview")
 
@@ -47,7 +51,7 @@ enum OverviewPage {
             Part.section(l["overview.attention"], id: "attention", [attentionBlock]),
             Part.section(l["overview.trends"], id: "trends", trendBlocks),
         ]
-        return [page]
+        return page
     }
 
     /// A symbol beside the status word, so status never rests on colour.
