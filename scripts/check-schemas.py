@@ -91,6 +91,7 @@ PROGRAM_LEVEL = {
     "agreement-terminated-before-start": "compares two dates",
     "agreement-valid-until-before-start": "compares two dates",
     "content-folder-typo": "a folder name; no schema applies to it",
+    "duplicate-agreement-id-across-files": "an id used in two files",
     "duplicate-id-across-files": "an id used in two files",
     "duplicate-id-file-name-and-list": "an id used in two files",
     "duplicate-organisation-id": "an id used twice in one list",

@@ -7,7 +7,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
 
 /// One YAML file, read and parsed: its text (for the personal-number scan)
 /// and its node tree, where every value keeps its line and column.
-public struct SourceFile {
+public struct SourceFile: Sendable {
     public var path: String
     public var text: String
     /// Nil for an empty file (or one holding only comments).

@@ -270,7 +270,7 @@ struct MappingReader {
 
 /// The ids of one kind that exist (organisations, subprojects, questions),
 /// for checking references with a helpful list of the valid ones.
-struct KnownIDs {
+struct KnownIDs: Sendable {
     let kind: String
     let ids: [String]
     private let set: Set<String>

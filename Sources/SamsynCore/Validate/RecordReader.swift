@@ -1,6 +1,6 @@
 /// What the record readers check references against: the ids that
 /// `config/site.yaml` defines, and the project period for warnings.
-struct ProjectContext {
+struct ProjectContext: Sendable {
     let organisations: KnownIDs
     let subprojects: KnownIDs
     let questions: KnownIDs

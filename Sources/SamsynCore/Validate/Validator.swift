@@ -16,8 +16,9 @@ public enum Validator {
 
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
-        for file in loaded.texts {
-            for hit in PersonalNumbers.find(in: file.text) {
+        let found = Parallel.map(loaded.texts) { PersonalNumbers.find(in: $0.text) }
+        for (file, hits) in zip(loaded.texts, found) {
+            for hit in hits {
                 log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
                           "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
                           hint: "remove it: Samsyn keeps counts, never data about individuals")
@@ -32,24 +33,16 @@ public enum Validator {
             subprojects: KnownIDs(kind: "subproject", ids: config.subprojects.map(\.id)),
             questions: KnownIDs(kind: "question", ids: config.questionnaire.questions.map(\.id)),
             config: config, asOf: asOf)
-        let reader = RecordReader(log: log, context: context)
 
         var project = Project(config: config)
-        for file in loaded.records[.agreements] ?? [] {
-            project.agreements += unique(reader.agreements(in: file), kind: "agreement", log: log)
-        }
+        let agreements = eachFile(loaded.records[.agreements], context, log) { $0.agreements(in: $1) }
+        project.agreements = unique(agreements, kind: "agreement", log: log)
         let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
         for (folder, kind) in activityKinds {
-            var ofKind: [(Activity, SourceLocation)] = []
-            for file in loaded.records[folder] ?? [] {
-                ofKind += reader.activities(in: file, kind: kind)
-            }
+            let ofKind = eachFile(loaded.records[folder], context, log) { $0.activities(in: $1, kind: kind) }
             project.activities += unique(ofKind, kind: kind.rawValue, log: log)
         }
-        var assessments: [(SelfAssessment, SourceLocation)] = []
-        for file in loaded.records[.assessments] ?? [] {
-            assessments += reader.assessments(in: file)
-        }
+        let assessments = eachFile(loaded.records[.assessments], context, log) { $0.assessments(in: $1) }
         project.assessments = unique(assessments, kind: "self-assessment", log: log)
 
         let diagnostics = log.all.sortedForReport()
@@ -63,6 +56,23 @@ public enum Validator {
         log.append(contentsOf: loaded.diagnostics.filter { $0.location.file == Loader.configPath })
         let config = loaded.config.flatMap { ConfigReader(log: log).read($0) }
         return (log.hasErrors ? nil : config, log.all.sortedForReport())
+    }
+
+    /// Once config is read, record files are independent: each is read with a
+    /// log of its own on any core, and records and diagnostics are gathered in
+    /// path order, exactly as one loop over the files would give them.
+    private static func eachFile<R>(_ files: [SourceFile]?, _ context: ProjectContext, _ log: DiagnosticLog,
+                                    _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
+        let results = Parallel.map(files ?? []) { file in
+            let own = DiagnosticLog()
+            return (records: read(RecordReader(log: own, context: context), file), diagnostics: own.all)
+        }
+        var records: [R] = []
+        for result in results {
+            records += result.records
+            log.append(contentsOf: result.diagnostics)
+        }
+        return records
     }
 
     /// Ids are unique per record type across all files: the second use is an error.
