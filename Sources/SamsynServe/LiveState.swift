@@ -1,3 +1,4 @@
+import Foundation
 import SamsynCore
 
 /// What the server knows about the latest build: a version number that
@@ -10,19 +11,20 @@ public actor LiveState {
 
     public init() {}
 
-    /// Served pages with the live-reload script added, per build: the site
-    /// changes only when it is rebuilt, so each page is prepared once.
-    private var pages: [String: [UInt8]] = [:]
+    /// Served files as they are sent — pages with the live-reload script
+    /// added — per build: the site changes only when it is rebuilt, so each
+    /// file is read (and each page prepared) once, not on every request.
+    private var files: [String: Data] = [:]
 
-    func page(_ path: String) -> [UInt8]? { pages[path] }
+    func file(_ path: String) -> Data? { files[path] }
 
-    /// Kept only if no rebuild happened since the page was read (`readAt`).
-    func store(_ page: [UInt8], for path: String, readAt: Int) {
-        if readAt == version { pages[path] = page }
+    /// Kept only if no rebuild happened since the file was read (`readAt`).
+    func store(_ body: Data, for path: String, readAt: Int) {
+        if readAt == version { files[path] = body }
     }
 
     public func record(_ result: SiteBuild.Result) {
-        pages = [:]
+        files = [:]
         version += 1
         failure = result.succeeded ? nil : result.diagnostics + Self.extra(result)
     }

@@ -119,24 +119,21 @@ public struct PreviewServer: Sendable {
                 if isHTML, let failure = await state.failure {
                     return text(PreviewPages.errors(failure), type: "text/html; charset=utf-8")
                 }
-                if isHTML, let page = await state.page(url.path) {
-                    return bytes(page, type: StaticFiles.contentType(url))
+                if let body = await state.file(url.path) {
+                    return ok(body, type: StaticFiles.contentType(url))
                 }
                 let readAt = await state.version
                 guard let data = try? Data(contentsOf: url) else {
                     return text("Not found.\n", type: "text/plain; charset=utf-8", status: .notFound)
                 }
-                if isHTML {
-                    let page = Array(PreviewPages.inject(into: String(decoding: data, as: UTF8.self)).utf8)
-                    await state.store(page, for: url.path, readAt: readAt)
-                    return bytes(page, type: StaticFiles.contentType(url))
-                }
-                return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: StaticFiles.contentType(url), .cacheControl: "no-store"]), body: data)
+                let body = isHTML ? Data(PreviewPages.inject(into: String(decoding: data, as: UTF8.self)).utf8) : data
+                await state.store(body, for: url.path, readAt: readAt)
+                return ok(body, type: StaticFiles.contentType(url))
             }
         }
 
-        private func bytes(_ body: [UInt8], type: String) -> HTTPResponse {
-            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: Data(body))
+        private func ok(_ body: Data, type: String) -> HTTPResponse {
+            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: body)
         }
 
         private func text(_ body: String, type: String, status: HTTPStatusCode = .ok) -> HTTPResponse {
