@@ -31,7 +31,9 @@ struct Build: ParsableCommand {
     func run() throws {
         let root = project.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
-        let result = SiteBuild(root: root, output: outputURL)
+        var build = SiteBuild(root: root, output: outputURL)
+        build.keepsMemoryUntilExit = true
+        let result = build
             .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: LastChanged.find(root: root),
                  progress: Progress(verbose: verbose, format: reporting.format).step)
         if let refusal = result.refusal {

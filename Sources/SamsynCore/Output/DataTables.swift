@@ -3,12 +3,18 @@
 /// on in a spreadsheet. Individual self-assessment responses never appear.
 public enum DataTables {
     public static func all(_ project: Project, _ report: IndicatorReport) -> [(name: String, table: CSVTable)] {
+        planned(project, report).map { ($0.name, $0.table()) }
+    }
+
+    /// Each table's name now and its rows when asked for: the site writer
+    /// builds them on whichever core writes them.
+    static func planned(_ project: Project, _ report: IndicatorReport) -> [(name: String, table: @Sendable () -> CSVTable)] {
         let words = Words(project.config.language)
         return [
-            ("agreements.csv", agreements(project, report, words)),
-            ("activities.csv", activities(project, report, words)),
-            ("competence.csv", competence(project, report, words)),
-            ("assessments.csv", assessments(project, report, words)),
+            ("agreements.csv", { agreements(project, report, words) }),
+            ("activities.csv", { activities(project, report, words) }),
+            ("competence.csv", { competence(project, report, words) }),
+            ("assessments.csv", { assessments(project, report, words) }),
         ]
     }
 
@@ -73,7 +79,7 @@ public enum DataTables {
 }
 
 /// The few words the tables need, in the site's language.
-struct Words {
+struct Words: Sendable {
     let language: Language
     init(_ language: Language) { self.language = language }
 

@@ -31,16 +31,19 @@ public struct SiteContent: Sendable {
 public enum SiteRenderer {
     /// `logo` is the bytes of the configured logo file, read by the caller.
     public static func content(_ input: RenderInput, logo: [UInt8]? = nil) -> SiteContent {
-        var fixed: [String: [UInt8]] = [:]
-        fixed["assets/samsyn.css"] = Array(Assets.css.utf8)
-        fixed["assets/samsyn.js"] = Array(Assets.js.utf8)
+        // Everything besides the pages, each produced when it is written (the
+        // data files are as large as the biggest pages).
+        var fixed: [String: @Sendable () -> [UInt8]] = [:]
+        fixed["assets/samsyn.css"] = { Array(Assets.css.utf8) }
+        fixed["assets/samsyn.js"] = { Array(Assets.js.utf8) }
         if let accent = input.project.config.appearance.accent {
-            fixed["assets/accent.css"] = Array(Assets.accentCSS(accent).utf8)
+            fixed["assets/accent.css"] = { Array(Assets.accentCSS(accent).utf8) }
         }
-        if let logo, let path = logoPath(input.project.config) { fixed[path] = logo }
-        fixed["data/indicators.json"] = Array(IndicatorsDocument.json(input.report).serialized().utf8)
-        for (name, table) in DataTables.all(input.project, input.report) {
-            fixed["data/" + name] = table.bytes()
+        if let logo, let path = logoPath(input.project.config) { fixed[path] = { logo } }
+        let report = input.report
+        fixed["data/indicators.json"] = { Array(IndicatorsDocument.json(report).serialized().utf8) }
+        for (name, table) in DataTables.planned(input.project, input.report) {
+            fixed["data/" + name] = { table().bytes() }
         }
         let pages = HTMLSite.pages(input)
         let logoInSite = logo == nil ? nil : logoPath(input.project.config)
@@ -48,7 +51,7 @@ public enum SiteRenderer {
         let fixedPaths = fixed.keys.sorted(by: byteOrder)
         let l = Localization(input.project.config.language)
         return SiteContent(paths: fixedPaths + pages.map(\.path)) { index in
-            if index < fixedPaths.count { return fixedFiles[fixedPaths[index]]! }
+            if index < fixedPaths.count { return fixedFiles[fixedPaths[index]]!() }
             let plan = pages[index - fixedPaths.count]
             let page = plan.layout()
             // The plan's path is what the manifest lists; the page must agree.
