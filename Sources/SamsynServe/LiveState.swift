@@ -2,31 +2,43 @@ import Foundation
 import SamsynCore
 
 /// What the server knows about the latest build: a version number that
-/// changes on every rebuild (the open pages poll it and reload), and the
-/// problems of the last build when it failed.
+/// changes on every rebuild (the open pages poll it and reload), the site
+/// of the last good build, and the problems of the latest build when it failed.
 public actor LiveState {
     public private(set) var version = 0
     /// Errors (and warnings) of the latest build; nil when it succeeded.
     public private(set) var failure: [Diagnostic]?
+    /// The last good site, planned in memory: a page is rendered when it is
+    /// first asked for, so a rebuild is visible before the site is on disk.
+    private var site: SiteContent?
+    private var index: [String: Int] = [:]
 
     public init() {}
 
     /// Served files as they are sent — pages with the live-reload script
-    /// added — per build: the site changes only when it is rebuilt, so each
-    /// file is read (and each page prepared) once, not on every request.
+    /// added — per build: each is rendered (and each page prepared) once.
     private var files: [String: Data] = [:]
 
     func file(_ path: String) -> Data? { files[path] }
 
-    /// Kept only if no rebuild happened since the file was read (`readAt`).
-    func store(_ body: Data, for path: String, readAt: Int) {
-        if readAt == version { files[path] = body }
+    /// Kept only if no rebuild happened since the file was rendered (`renderedAt`).
+    func store(_ body: Data, for path: String, renderedAt: Int) {
+        if renderedAt == version { files[path] = body }
     }
 
-    public func record(_ result: SiteBuild.Result) {
+    /// The last good site, its files by path, and the current version.
+    func current() -> (site: SiteContent?, index: [String: Int], version: Int) { (site, index, version) }
+
+    /// A new build: its site when it succeeded; a failed build keeps the last good site.
+    public func record(_ result: SiteBuild.Result, site content: SiteContent?) {
         files = [:]
         version += 1
+        if let content, result.succeeded {
+            site = content
+            index = Dictionary(uniqueKeysWithValues: content.paths.enumerated().map { ($1, $0) })
+        }
         failure = result.succeeded ? nil : result.diagnostics + Self.extra(result)
+        resumeAll()
     }
 
     /// Refusals and write errors are shown like diagnostics.
@@ -36,13 +48,32 @@ public actor LiveState {
         }
     }
 
-    /// Returns when the version differs from `since`, or after `timeout`
-    /// seconds; a 50 ms poll keeps this simple and its delay small.
+    /// Requests waiting for the next build, resumed by `record`.
+    private var waiting: [Int: CheckedContinuation<Int, Never>] = [:]
+    private var nextWaiter = 0
+
+    /// Returns as soon as the version differs from `since` (no polling delay:
+    /// the reload follows the build at once), or after `timeout` seconds.
     public func waitForChange(since: Int, timeout: Double) async -> Int {
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        while version == since, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
+        guard version == since else { return version }
+        let id = nextWaiter
+        nextWaiter += 1
+        return await withCheckedContinuation { continuation in
+            waiting[id] = continuation
+            Task {
+                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+                self.resume(id)
+            }
         }
-        return version
+    }
+
+    private func resume(_ id: Int) {
+        waiting.removeValue(forKey: id)?.resume(returning: version)
+    }
+
+    private func resumeAll() {
+        let all = waiting
+        waiting = [:]
+        for continuation in all.values { continuation.resume(returning: version) }
     }
 }

@@ -4,27 +4,32 @@ import SamsynCore
 
 /// `samsyn serve`: builds the site, serves it over HTTP, rebuilds when a file
 /// under config/ or content/ changes, and makes the open page reload itself.
-/// It serves only the site folder, and only GET and HEAD.
+/// It serves only the files the build planned, and only GET and HEAD.
+///
+/// A rebuild is shown before it is on disk: pages are rendered from the
+/// planned site when they are asked for, so the reload waits only for
+/// checking and computing; the site folder is written right after.
 public struct PreviewServer: Sendable {
     public let build: SiteBuild
     public let host: String
     public let port: UInt16
-    /// Runs one build; the command passes the as-of date and reporting in here.
-    public let rebuild: @Sendable () -> SiteBuild.Result
+    /// Checks, computes and plans the site; the command passes the as-of date in here.
+    public let prepare: @Sendable () -> SiteBuild.Prepared
     /// Told about every build and the address once listening.
     public let report: @Sendable (Event) -> Void
 
     public enum Event: Sendable {
         case listening(URL)
-        case built(SiteBuild.Result, milliseconds: Int)
+        /// `shown` is when the new site could be served, `milliseconds` when it was on disk too.
+        case built(SiteBuild.Result, shown: Int, milliseconds: Int)
     }
 
-    public init(build: SiteBuild, host: String, port: UInt16, rebuild: @escaping @Sendable () -> SiteBuild.Result,
+    public init(build: SiteBuild, host: String, port: UInt16, prepare: @escaping @Sendable () -> SiteBuild.Prepared,
                 report: @escaping @Sendable (Event) -> Void) {
         self.build = build
         self.host = host
         self.port = port
-        self.rebuild = rebuild
+        self.prepare = prepare
         self.report = report
     }
 
@@ -37,10 +42,10 @@ public struct PreviewServer: Sendable {
         let state = LiveState()
         let watcher = ProjectWatcher(root: build.root)
         let initial = watcher.snapshot()
-        await state.record(timedBuild())
+        await rebuild(into: state)
 
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled,
-                                handler: Handler(files: StaticFiles(folder: build.output), state: state))
+                                handler: Handler(state: state))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
@@ -63,7 +68,7 @@ public struct PreviewServer: Sendable {
                         next = settled
                     }
                     snapshot = next
-                    await state.record(timedBuild())
+                    await rebuild(into: state)
                 }
             }
             // Runs until stopped (Ctrl-C) or until the server fails, which ends the others too.
@@ -71,16 +76,28 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    private func timedBuild() -> SiteBuild.Result {
+    /// One rebuild: served from memory as soon as it is planned, then written.
+    private func rebuild(into state: LiveState) async {
         let start = ContinuousClock.now
-        let result = rebuild()
-        let elapsed = ContinuousClock.now - start
-        report(.built(result, milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)))
-        return result
+        func elapsed() -> Int {
+            let d = ContinuousClock.now - start
+            return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+        }
+        let prepared = prepare()
+        guard let content = prepared.content, prepared.result.succeeded else {
+            await state.record(prepared.result, site: nil)
+            report(.built(prepared.result, shown: elapsed(), milliseconds: elapsed()))
+            return
+        }
+        await state.record(prepared.result, site: content)
+        let shown = elapsed()
+        let written = build.write(content, prepared.result)
+        // A site that cannot be written is an error the browser shows.
+        if !written.succeeded { await state.record(written, site: nil) }
+        report(.built(written, shown: shown, milliseconds: elapsed()))
     }
 
     struct Handler: HTTPHandler {
-        let files: StaticFiles
         let state: LiveState
 
         func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -107,28 +124,29 @@ public struct PreviewServer: Sendable {
             default:
                 break
             }
-            switch files.lookup(rawTarget: request.target.rawValue, path: request.path) {
+            let (site, index, version) = await state.current()
+            switch StaticFiles.lookup(rawTarget: request.target.rawValue, path: request.path, exists: { index[$0] != nil }) {
             case .badRequest:
                 return text("Bad request.\n", type: "text/plain; charset=utf-8", status: .badRequest)
             case .notFound:
                 return text("Not found.\n", type: "text/plain; charset=utf-8", status: .notFound)
             case .redirect(let location):
                 return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
-            case .file(let url):
-                let isHTML = url.pathExtension == "html"
+            case .file(let path):
+                let isHTML = path.hasSuffix(".html")
                 if isHTML, let failure = await state.failure {
                     return text(PreviewPages.errors(failure), type: "text/html; charset=utf-8")
                 }
-                if let body = await state.file(url.path) {
-                    return ok(body, type: StaticFiles.contentType(url))
+                if let body = await state.file(path) {
+                    return ok(body, type: StaticFiles.contentType(path))
                 }
-                let readAt = await state.version
-                guard let data = try? Data(contentsOf: url) else {
+                guard let site, let position = index[path] else {
                     return text("Not found.\n", type: "text/plain; charset=utf-8", status: .notFound)
                 }
-                let body = isHTML ? Data(PreviewPages.inject(into: String(decoding: data, as: UTF8.self)).utf8) : data
-                await state.store(body, for: url.path, readAt: readAt)
-                return ok(body, type: StaticFiles.contentType(url))
+                let bytes = site.bytes(position)
+                let body = isHTML ? Data(PreviewPages.inject(into: String(decoding: bytes, as: UTF8.self)).utf8) : Data(bytes)
+                await state.store(body, for: path, renderedAt: version)
+                return ok(body, type: StaticFiles.contentType(path))
             }
         }
 

@@ -1,20 +1,19 @@
-import Foundation
-
-/// Maps a request path to a file inside the site folder, and nothing else:
-/// no "..", no encoded separators, no links leading out of the folder.
-struct StaticFiles: Sendable {
-    let folder: URL
-
+/// Maps a request to a file of the site, and to nothing else: only paths the
+/// build planned exist, so neither "..", encoded separators nor links in the
+/// site folder can reach another file.
+enum StaticFiles {
     enum Lookup: Equatable {
-        case file(URL)
+        /// A path of the site, relative, such as "index.html" or "data/agreements.csv".
+        case file(String)
         /// A folder asked for without its trailing slash.
         case redirect(String)
         case notFound
         case badRequest
     }
 
-    /// `rawTarget` is the request line's target as sent; `path` is it decoded.
-    func lookup(rawTarget: String, path: String) -> Lookup {
+    /// `rawTarget` is the request line's target as sent; `path` is it decoded;
+    /// `exists` says whether the site has a file at a relative path.
+    static func lookup(rawTarget: String, path: String, exists: (String) -> Bool) -> Lookup {
         let raw = rawTarget.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         let lowered = raw.lowercased()
         // Refuse traversal however it is spelt, before any decoding or normalising.
@@ -24,29 +23,18 @@ struct StaticFiles: Sendable {
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .badRequest }
-        var url = folder
-        for segment in segments { url.appendPathComponent(String(segment)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .notFound }
-        if isDirectory.boolValue {
-            guard path.hasSuffix("/") || path.isEmpty else { return .redirect(path + "/") }
-            url.appendPathComponent("index.html")
-            guard FileManager.default.fileExists(atPath: url.path) else { return .notFound }
+        let relative = segments.joined(separator: "/")
+        if relative.isEmpty || path.hasSuffix("/") {
+            let index = relative.isEmpty ? "index.html" : relative + "/index.html"
+            return exists(index) ? .file(index) : .notFound
         }
-        // A symbolic link may point anywhere: serve only what resolves inside the folder.
-        guard let real = Self.realPath(url.path), let base = Self.realPath(folder.path),
-              real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { return .notFound }
-        return .file(URL(fileURLWithPath: real))
+        if exists(relative) { return .file(relative) }
+        if exists(relative + "/index.html") { return .redirect(path + "/") }
+        return .notFound
     }
 
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    static func contentType(_ url: URL) -> String {
-        switch url.pathExtension.lowercased() {
+    static func contentType(_ path: String) -> String {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
         case "html": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"
         case "js": return "text/javascript; charset=utf-8"

@@ -41,18 +41,18 @@ struct Serve: AsyncParsableCommand {
         let build = SiteBuild(root: root, output: root.appendingPathComponent("site"))
         let day = try asOf.day()
         let verbose = self.verbose
-        let server = PreviewServer(build: build, host: host, port: port, rebuild: {
-            build.run(asOf: day, lastChanged: LastChanged.find(root: root))
+        let server = PreviewServer(build: build, host: host, port: port, prepare: {
+            build.prepare(asOf: day, lastChanged: LastChanged.find(root: root))
         }, report: { event in
             switch event {
             case .listening(let url):
                 FileHandle.standardOutput.write(Data("Serving \(url.absoluteString) — watching config/ and content/ (Ctrl-C to stop)\n".utf8))
-            case let .built(result, milliseconds):
+            case let .built(result, shown, milliseconds):
                 if result.succeeded {
                     if verbose || !result.diagnostics.isEmpty {
                         Report.print(result.diagnostics, fileCount: result.fileCount, format: .text)
                     }
-                    Report.line("Built \(result.pagesWritten) pages in \(milliseconds) ms")
+                    Report.line("Built \(result.pagesWritten) pages: shown after \(shown) ms, on disk after \(milliseconds) ms")
                 } else {
                     if let refusal = result.refusal { Report.line("error: \(refusal)") }
                     Report.print(result.diagnostics, fileCount: result.fileCount, format: .text)

@@ -19,6 +19,8 @@ public struct SiteContent: Sendable {
 
     public func bytes(_ index: Int) -> [UInt8] { produce(index) }
 
+    public var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
+
     /// All files in memory at once: for tests and small sites.
     public var files: [String: [UInt8]] {
         Dictionary(uniqueKeysWithValues: paths.indices.map { (paths[$0], produce($0)) })

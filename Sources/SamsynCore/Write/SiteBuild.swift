@@ -33,32 +33,55 @@ public struct SiteBuild: Sendable {
     /// `progress` hears one line per step (files read, pages rendered, site written).
     public func run(asOf: Day, strict: Bool = false, lastChanged: Day? = nil,
                     progress: (String) -> Void = { _ in }) -> Result {
+        let prepared = prepare(asOf: asOf, strict: strict, lastChanged: lastChanged, progress: progress)
+        guard let content = prepared.content else { return prepared.result }
+        let result = write(content, prepared.result, progress: progress)
+        if keepsMemoryUntilExit { KeptUntilExit.keep([prepared.outcome as Any, content]) }
+        return result
+    }
+
+    /// A site checked, computed and planned, but not yet written: `content`
+    /// renders any file on demand (nil when the data has errors).
+    public struct Prepared: Sendable {
+        public var result: Result
+        public var content: SiteContent?
+        var outcome: Pipeline.Outcome?
+    }
+
+    /// Load, validate, compute and plan every file, writing nothing.
+    public func prepare(asOf: Day, strict: Bool = false, lastChanged: Day? = nil,
+                        progress: (String) -> Void = { _ in }) -> Prepared {
         var result = Result()
-        let writer = SiteWriter(root: root, output: output)
         // A dangerous output folder is refused before any work.
-        if let refusal = writer.refusal() {
+        if let refusal = SiteWriter(root: root, output: output).refusal() {
             result.refusal = refusal.description
-            return result
+            return Prepared(result: result)
         }
         let outcome = Pipeline(files: DiskFiles(root: root)).run(asOf: asOf, strict: strict)
         result.diagnostics = outcome.diagnostics
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
-        guard let project = outcome.project, let report = outcome.report else { return result }
+        guard let project = outcome.project, let report = outcome.report else { return Prepared(result: result, outcome: outcome) }
         let content = SiteRenderer.content(RenderInput(project: project, report: report, lastChanged: lastChanged), logo: outcome.logo)
-        let pages = content.paths.filter { $0.hasSuffix(".html") }.count
-        progress("computed and laid out \(pages) pages")
+        result.asOf = report.asOf
+        result.pagesWritten = content.pageCount
+        result.filesWritten = content.paths.count
+        progress("computed and laid out \(content.pageCount) pages")
+        return Prepared(result: result, content: content, outcome: outcome)
+    }
+
+    /// Renders and writes a prepared site; `prepared` is the result of `prepare`.
+    public func write(_ content: SiteContent, _ prepared: Result, progress: (String) -> Void = { _ in }) -> Result {
+        var result = prepared
         do {
-            try writer.write(content)
+            try SiteWriter(root: root, output: output).write(content)
             progress("rendered and wrote \(content.paths.count) files to \(output.path)")
+        } catch let refusal as SiteWriter.Refusal {
+            result.refusal = refusal.description
         } catch {
             result.writeError = "\(error)"
-            return result
         }
-        result.asOf = report.asOf
-        result.pagesWritten = pages
-        result.filesWritten = content.paths.count
-        if keepsMemoryUntilExit { KeptUntilExit.keep([outcome, content]) }
+        if !result.succeeded { result.asOf = nil; result.pagesWritten = 0; result.filesWritten = 0 }
         return result
     }
 }
