@@ -3,9 +3,11 @@
 /// Each step reads only what the step before produced.
 public struct Pipeline: Sendable {
     public let files: any FileAccess
+    public let cache: LoadCache?
 
-    public init(files: any FileAccess) {
+    public init(files: any FileAccess, cache: LoadCache? = nil) {
         self.files = files
+        self.cache = cache
     }
 
     public struct Outcome: Sendable {
@@ -20,7 +22,7 @@ public struct Pipeline: Sendable {
     /// Load and validate; with `strict`, warnings count as errors and stop the
     /// build. Compute runs only on a project without errors.
     public func run(asOf: Day, strict: Bool = false, compute: Bool = true) -> Outcome {
-        let loaded = Loader(files: files).load()
+        let loaded = Loader(files: files, cache: cache).load()
         let validated = Validator.validate(loaded, asOf: asOf)
         var diagnostics = strict ? validated.diagnostics.promotingWarnings() : validated.diagnostics
         // The logo is a file the config names; it must exist inside the project.

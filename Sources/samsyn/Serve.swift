@@ -38,11 +38,16 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let root = project.rootURL
-        let build = SiteBuild(root: root, output: root.appendingPathComponent("site"))
+        var site = SiteBuild(root: root, output: root.appendingPathComponent("site"))
+        site.loadCache = LoadCache()
+        let build = site
         let day = try asOf.day()
+        // Read once: the footer's "last changed" date comes from git (or file
+        // times), which a save in the editor does not change until it is committed.
+        let lastChanged = LastChanged.find(root: root)
         let verbose = self.verbose
         let server = PreviewServer(build: build, host: host, port: port, prepare: {
-            build.prepare(asOf: day, lastChanged: LastChanged.find(root: root))
+            build.prepare(asOf: day, lastChanged: lastChanged)
         }, report: { event in
             switch event {
             case .listening(let url):

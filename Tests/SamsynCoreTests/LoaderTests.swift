@@ -101,6 +101,31 @@ import Testing
         #expect(outcome.project?.activities.map(\.participantCount) == [3, 3])
     }
 
+    /// `samsyn serve` keeps parsed files from build to build: with one file
+    /// changed, broken, fixed and deleted, each load equals a fresh one.
+    @Test func aLoadCacheGivesWhatAFreshLoadGives() {
+        let cache = LoadCache()
+        var contents = TestProject.files([
+            "content/meetings/a.yaml": "title: Möte A\ndate: 2024-05-01\nmeeting_type: team\n",
+            "content/meetings/b.yaml": "title: Möte B\ndate: 2024-06-01\nmeeting_type: team\n",
+        ]).contents
+        let versions: [String?] = [
+            "title: Möte A\ndate: 2024-05-01\nmeeting_type: team\n",
+            "title: Möte A, ändrat\ndate: 2024-05-02\nmeeting_type: team\n",
+            "title: [Möte A\ndate: 2024-05-02\n",
+            "title: Möte A\ndate: 2024-05-01\nmeeting_type: team\n",
+            nil,
+        ]
+        for version in versions {
+            contents["content/meetings/a.yaml"] = version.map { Array($0.utf8) }
+            let cached = Pipeline(files: MemoryFiles(bytes: contents), cache: cache).run(asOf: Day.t("2025-06-30"))
+            let fresh = Pipeline(files: MemoryFiles(bytes: contents)).run(asOf: Day.t("2025-06-30"))
+            #expect(cached.lines == fresh.lines)
+            #expect(cached.project?.activities.map(\.title) == fresh.project?.activities.map(\.title))
+            #expect(cached.project?.activities.map(\.date) == fresh.project?.activities.map(\.date))
+        }
+    }
+
     @Test func oversizedFileIsRefusedBeforeReading() {
         let big = "title: x\nnotes: \"" + String(repeating: "a", count: Loader.maxFileBytes) + "\"\n"
         let outcome = TestProject.run(["content/meetings/big.yaml": big])

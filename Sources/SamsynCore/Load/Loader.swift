@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of record file under `content/`, by folder.
 public enum RecordKind: String, CaseIterable, Sendable {
     case agreements, trainings, themeDays = "theme-days", meetings, assessments
@@ -40,9 +42,13 @@ public struct Loader: Sendable {
     public static let configPath = "config/site.yaml"
 
     let files: any FileAccess
+    let cache: LoadCache?
 
-    public init(files: any FileAccess) {
+    /// With a `cache` (kept by `samsyn serve` from build to build), a file whose
+    /// bytes are the same as last time is not decoded or parsed again.
+    public init(files: any FileAccess, cache: LoadCache? = nil) {
         self.files = files
+        self.cache = cache
     }
 
     public func load() -> LoadedProject {
@@ -79,6 +85,7 @@ public struct Loader: Sendable {
         // Reading and parsing is most of the work; files are independent, so
         // they are spread over the cores and gathered back in path order.
         let results = Parallel.map(jobs) { read($0.path) }
+        cache?.keep(only: Set(jobs.map(\.path)))
         var config: SourceFile?
         var records: [RecordKind: [SourceFile]] = [:]
         var texts: [(path: String, text: String)] = []
@@ -102,42 +109,52 @@ public struct Loader: Sendable {
 
     /// One file's outcome: the parsed file, its text (kept even when the YAML
     /// is broken, for the personal-number search), and what went wrong.
-    struct FileResult {
+    struct FileResult: Sendable {
         var source: SourceFile?
         var text: String?
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads, decodes and parses one file.
+    /// Reads, decodes and parses one file (or takes it from the cache).
     func read(_ path: String) -> FileResult {
+        let bytes: [UInt8]
+        switch readBytes(path) {
+        case .failure(let problem): return FileResult(diagnostics: [problem.diagnostic])
+        case .success(let read): bytes = read
+        }
+        if let cached = cache?.result(for: path, bytes: bytes) { return cached }
         var result = FileResult()
-        let source = parse(path, into: &result)
-        result.source = source
+        result.source = parse(path, bytes, into: &result)
+        cache?.store(result, for: path, bytes: bytes)
         return result
     }
 
-    private func parse(_ path: String, into result: inout FileResult) -> SourceFile? {
+    private struct Problem: Error {
+        var diagnostic: Diagnostic
+    }
+
+    private func readBytes(_ path: String) -> Result<[UInt8], Problem> {
         let here = SourceLocation(file: path)
         if let size = files.size(of: path), size > Loader.maxFileBytes {
-            result.diagnostics.append(Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
-                                          hint: "split it into several files, one record each"))
-            return nil
+            return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
+                                                           hint: "split it into several files, one record each")))
         }
         let bytes: [UInt8]
         do {
             bytes = try files.read(path)
         } catch FileAccessError.linksOutsideRoot {
-            result.diagnostics.append(linkOutside(path))
-            return nil
+            return .failure(Problem(diagnostic: linkOutside(path)))
         } catch {
-            result.diagnostics.append(Diagnostic(.error, here, "the file cannot be read: \(error)"))
-            return nil
+            return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file cannot be read: \(error)")))
         }
         guard bytes.count <= Loader.maxFileBytes else {
-            result.diagnostics.append(Diagnostic(.error, here, "the file is larger than \(Loader.maxFileBytes) bytes (1 MiB)",
-                                          hint: "split it into several files, one record each"))
-            return nil
+            return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file is larger than \(Loader.maxFileBytes) bytes (1 MiB)",
+                                                           hint: "split it into several files, one record each")))
         }
+        return .success(bytes)
+    }
+
+    private func parse(_ path: String, _ bytes: [UInt8], into result: inout FileResult) -> SourceFile? {
         guard let text = TextDecoding.utf8(bytes) else {
             let line = TextDecoding.lineOfFirstInvalidByte(bytes)
             result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1),
@@ -172,5 +189,35 @@ enum TextDecoding {
             if scalar == "\n" { line += 1 }
         }
         return line
+    }
+}
+
+/// Parsed files kept from one load to the next, by path and exact bytes: a
+/// file that did not change is not decoded or parsed again. Used by
+/// `samsyn serve`, which rebuilds after every save; a one-shot build has none.
+public final class LoadCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (bytes: [UInt8], result: Loader.FileResult)] = [:]
+
+    public init() {}
+
+    func result(for path: String, bytes: [UInt8]) -> Loader.FileResult? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[path], entry.bytes == bytes else { return nil }
+        return entry.result
+    }
+
+    func store(_ result: Loader.FileResult, for path: String, bytes: [UInt8]) {
+        lock.lock()
+        entries[path] = (bytes, result)
+        lock.unlock()
+    }
+
+    /// Forgets files that are gone.
+    func keep(only paths: Set<String>) {
+        lock.lock()
+        entries = entries.filter { paths.contains($0.key) }
+        lock.unlock()
     }
 }
