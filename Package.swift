@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SamsynEndToEndTests",
-            dependencies: ["samsyn"]
+            dependencies: ["samsyn", "SamsynServe"]
         ),
     ],
     swiftLanguageModes: [.v6]

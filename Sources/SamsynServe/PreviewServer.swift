@@ -33,15 +33,10 @@ public struct PreviewServer: Sendable {
         self.report = report
     }
 
-    /// How often the project folder is looked at, and how long it must stay
-    /// unchanged before a rebuild (an editor may write a file in several steps).
-    static let pollInterval = Duration.milliseconds(100)
-    static let settleInterval = Duration.milliseconds(60)
-
     public func run() async throws {
         let state = LiveState()
+        // Watching starts before the first build, so that no save is missed.
         let watcher = ProjectWatcher(root: build.root)
-        let initial = watcher.snapshot()
         await rebuild(into: state)
 
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled,
@@ -55,19 +50,8 @@ public struct PreviewServer: Sendable {
                 }
             }
             group.addTask {
-                var snapshot = initial
                 while !Task.isCancelled {
-                    try await Task.sleep(for: Self.pollInterval)
-                    var next = watcher.snapshot()
-                    guard next != snapshot else { continue }
-                    // Wait until the files stop changing, then build once.
-                    while true {
-                        try await Task.sleep(for: Self.settleInterval)
-                        let settled = watcher.snapshot()
-                        if settled == next { break }
-                        next = settled
-                    }
-                    snapshot = next
+                    try await watcher.nextChange()
                     await rebuild(into: state)
                 }
             }
