@@ -47,7 +47,7 @@ struct Serve: AsyncParsableCommand {
         let lastChanged = LastChanged.find(root: root)
         let verbose = self.verbose
         let server = PreviewServer(build: build, host: host, port: port, prepare: {
-            build.prepare(asOf: day, lastChanged: lastChanged)
+            build.prepare(asOf: day, lastChanged: lastChanged, checkingOutput: false)
         }, report: { event in
             switch event {
             case .listening(let url):

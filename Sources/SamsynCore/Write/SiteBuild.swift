@@ -50,12 +50,14 @@ public struct SiteBuild: Sendable {
         var outcome: Pipeline.Outcome?
     }
 
-    /// Load, validate, compute and plan every file, writing nothing.
-    public func prepare(asOf: Day, strict: Bool = false, lastChanged: Day? = nil,
+    /// Load, validate, compute and plan every file, writing nothing. With
+    /// `checkingOutput` a dangerous output folder is refused before any work;
+    /// `write` checks it again in any case, so `serve`, which shows a rebuild
+    /// before writing it, skips this first look at every file of the old site.
+    public func prepare(asOf: Day, strict: Bool = false, lastChanged: Day? = nil, checkingOutput: Bool = true,
                         progress: (String) -> Void = { _ in }) -> Prepared {
         var result = Result()
-        // A dangerous output folder is refused before any work.
-        if let refusal = SiteWriter(root: root, output: output).refusal() {
+        if checkingOutput, let refusal = SiteWriter(root: root, output: output).refusal() {
             result.refusal = refusal.description
             return Prepared(result: result)
         }
