@@ -3,9 +3,10 @@
 /// Each step reads only what the step before produced.
 public struct Pipeline: Sendable {
     public let files: any FileAccess
-    public let cache: LoadCache?
+    public let cache: BuildCache?
 
-    public init(files: any FileAccess, cache: LoadCache? = nil) {
+    /// `cache`: for repeated builds of one project (`samsyn serve`).
+    public init(files: any FileAccess, cache: BuildCache? = nil) {
         self.files = files
         self.cache = cache
     }
@@ -22,8 +23,8 @@ public struct Pipeline: Sendable {
     /// Load and validate; with `strict`, warnings count as errors and stop the
     /// build. Compute runs only on a project without errors.
     public func run(asOf: Day, strict: Bool = false, compute: Bool = true) -> Outcome {
-        let loaded = Loader(files: files, cache: cache).load()
-        let validated = Validator.validate(loaded, asOf: asOf)
+        let loaded = Loader(files: files, cache: cache?.files).load()
+        let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
         var diagnostics = strict ? validated.diagnostics.promotingWarnings() : validated.diagnostics
         // The logo is a file the config names; it must exist inside the project.
         var logo: [UInt8]?

@@ -39,7 +39,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let root = project.rootURL
         var site = SiteBuild(root: root, output: root.appendingPathComponent("site"))
-        site.loadCache = LoadCache()
+        site.cache = BuildCache()
         let build = site
         let day = try asOf.day()
         // Read once: the footer's "last changed" date comes from git (or file

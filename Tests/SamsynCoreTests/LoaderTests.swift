@@ -101,29 +101,45 @@ import Testing
         #expect(outcome.project?.activities.map(\.participantCount) == [3, 3])
     }
 
-    /// `samsyn serve` keeps parsed files from build to build: with one file
-    /// changed, broken, fixed and deleted, each load equals a fresh one.
+    /// `samsyn serve` keeps parsed and validated files from build to build:
+    /// with one file changed, broken, fixed and deleted, and the config
+    /// changed, each build equals a fresh one.
     @Test func aLoadCacheGivesWhatAFreshLoadGives() {
-        let cache = LoadCache()
+        let cache = BuildCache()
         var contents = TestProject.files([
-            "content/meetings/a.yaml": "title: Möte A\ndate: 2024-05-01\nmeeting_type: team\n",
+            "content/trainings/a.yaml": "title: Kurs A\ndate: 2024-05-01\n",
             "content/meetings/b.yaml": "title: Möte B\ndate: 2024-06-01\nmeeting_type: team\n",
         ]).contents
-        let versions: [String?] = [
-            "title: Möte A\ndate: 2024-05-01\nmeeting_type: team\n",
-            "title: Möte A, ändrat\ndate: 2024-05-02\nmeeting_type: team\n",
-            "title: [Möte A\ndate: 2024-05-02\n",
-            "title: Möte A\ndate: 2024-05-01\nmeeting_type: team\n",
-            nil,
+        // The training names a subproject that a later config drops; without
+        // participants it is warned about once it is held (by the later as-of date).
+        let meeting = "title: Kurs A\ndate: 2024-05-01\nsubprojects: [alfa]\nparticipants: [{ organisation: fk, count: 2 }]\n"
+        let withoutAlfa = TestProject.config.replacingOccurrences(of: "  - { id: alfa, name: Delprojekt Alfa, partners: [fk, kommunen] }",
+                                                                  with: "  - { id: beta, name: Delprojekt Beta, partners: [fk] }")
+        let steps: [(file: String?, config: String, asOf: String)] = [
+            (meeting, TestProject.config, "2025-06-30"),
+            (meeting.replacingOccurrences(of: "Kurs A", with: "Kurs A, ändrad"), TestProject.config, "2025-06-30"),
+            ("title: [Kurs A\ndate: 2024-05-02\n", TestProject.config, "2025-06-30"),
+            (meeting, TestProject.config, "2025-06-30"),
+            (meeting, withoutAlfa, "2025-06-30"),
+            (meeting, TestProject.config, "2025-06-30"),
+            ("title: Kurs A\ndate: 2025-03-01\n", TestProject.config, "2025-01-31"),
+            ("title: Kurs A\ndate: 2025-03-01\n", TestProject.config, "2025-06-30"),
+            ("title: Kurs 19811218-9876\ndate: 2024-05-01\n", TestProject.config, "2025-06-30"),
+            (nil, TestProject.config, "2025-06-30"),
         ]
-        for version in versions {
-            contents["content/meetings/a.yaml"] = version.map { Array($0.utf8) }
-            let cached = Pipeline(files: MemoryFiles(bytes: contents), cache: cache).run(asOf: Day.t("2025-06-30"))
-            let fresh = Pipeline(files: MemoryFiles(bytes: contents)).run(asOf: Day.t("2025-06-30"))
+        var reports: Set<[String]> = []
+        for step in steps {
+            contents["content/trainings/a.yaml"] = step.file.map { Array($0.utf8) }
+            contents["config/site.yaml"] = Array(step.config.utf8)
+            let cached = Pipeline(files: MemoryFiles(bytes: contents), cache: cache).run(asOf: Day.t(step.asOf))
+            let fresh = Pipeline(files: MemoryFiles(bytes: contents)).run(asOf: Day.t(step.asOf))
             #expect(cached.lines == fresh.lines)
             #expect(cached.project?.activities.map(\.title) == fresh.project?.activities.map(\.title))
             #expect(cached.project?.activities.map(\.date) == fresh.project?.activities.map(\.date))
+            reports.insert(cached.lines)
         }
+        // The steps are not all alike: broken YAML, an unknown subproject, a warning, a personal number.
+        #expect(reports.count >= 5, "\(reports.sorted { $0.description < $1.description })")
     }
 
     @Test func oversizedFileIsRefusedBeforeReading() {

@@ -10,13 +10,21 @@ public enum Validator {
 
     /// `asOf` is used only for the warning about held activities without
     /// participants (a planned one naturally has none yet).
-    public static func validate(_ loaded: LoadedProject, asOf: Day) -> Result {
+    /// `cache` (from `samsyn serve`) holds what unchanged files gave last time.
+    public static func validate(_ loaded: LoadedProject, asOf: Day, cache: RecordCache? = nil) -> Result {
         let log = DiagnosticLog()
         log.append(contentsOf: loaded.diagnostics)
 
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
-        let found = Parallel.map(loaded.texts) { PersonalNumbers.find(in: $0.text) }
+        let found = Parallel.map(loaded.texts) { file in
+            if let hits = cache?.value(for: "pnr:" + file.path, text: file.text, context: "", as: [PersonalNumbers.Hit].self) {
+                return hits
+            }
+            let hits = PersonalNumbers.find(in: file.text)
+            cache?.store(hits, for: "pnr:" + file.path, text: file.text, context: "")
+            return hits
+        }
         for (file, hits) in zip(loaded.texts, found) {
             for hit in hits {
                 log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
@@ -34,15 +42,19 @@ public enum Validator {
             questions: KnownIDs(kind: "question", ids: config.questionnaire.questions.map(\.id)),
             config: config, asOf: asOf)
 
+        // A record file's outcome depends on the file, the config and the as-of date only.
+        let files = FileReading(context: context, log: log, cache: cache,
+                                key: configFile.text + "\u{0}" + asOf.description)
         var project = Project(config: config)
-        let agreements = eachFile(loaded.records[.agreements], context, log) { $0.agreements(in: $1) }
+        let agreements = files.each(loaded.records[.agreements]) { $0.agreements(in: $1) }
         project.agreements = unique(agreements, kind: "agreement", log: log)
         let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
         for (folder, kind) in activityKinds {
-            let ofKind = eachFile(loaded.records[folder], context, log) { $0.activities(in: $1, kind: kind) }
+            let ofKind = files.each(loaded.records[folder]) { $0.activities(in: $1, kind: kind) }
             project.activities += unique(ofKind, kind: kind.rawValue, log: log)
         }
-        let assessments = eachFile(loaded.records[.assessments], context, log) { $0.assessments(in: $1) }
+        let assessments = files.each(loaded.records[.assessments]) { $0.assessments(in: $1) }
+        cache?.keep(only: Set(loaded.texts.map { "pnr:" + $0.path } + loaded.records.values.joined().map(\.path)))
         project.assessments = unique(assessments, kind: "self-assessment", log: log)
 
         let diagnostics = log.all.sortedForReport()
@@ -61,18 +73,31 @@ public enum Validator {
     /// Once config is read, record files are independent: each is read with a
     /// log of its own on any core, and records and diagnostics are gathered in
     /// path order, exactly as one loop over the files would give them.
-    private static func eachFile<R>(_ files: [SourceFile]?, _ context: ProjectContext, _ log: DiagnosticLog,
-                                    _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
-        let results = Parallel.map(files ?? []) { file in
-            let own = DiagnosticLog()
-            return (records: read(RecordReader(log: own, context: context), file), diagnostics: own.all)
+    private struct FileReading {
+        let context: ProjectContext
+        let log: DiagnosticLog
+        let cache: RecordCache?
+        /// What besides the file decides its outcome (the config's text and the as-of date).
+        let key: String
+
+        func each<R>(_ files: [SourceFile]?, _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
+            let context = self.context, cache = self.cache, key = self.key
+            let results = Parallel.map(files ?? []) { file -> (records: [R], diagnostics: [Diagnostic]) in
+                if let cached = cache?.value(for: file.path, text: file.text, context: key, as: ([R], [Diagnostic]).self) {
+                    return cached
+                }
+                let own = DiagnosticLog()
+                let result = (records: read(RecordReader(log: own, context: context), file), diagnostics: own.all)
+                cache?.store((result.records, result.diagnostics), for: file.path, text: file.text, context: key)
+                return result
+            }
+            var records: [R] = []
+            for result in results {
+                records += result.records
+                log.append(contentsOf: result.diagnostics)
+            }
+            return records
         }
-        var records: [R] = []
-        for result in results {
-            records += result.records
-            log.append(contentsOf: result.diagnostics)
-        }
-        return records
     }
 
     /// Ids are unique per record type across all files: the second use is an error.

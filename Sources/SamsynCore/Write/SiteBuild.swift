@@ -10,8 +10,8 @@ public struct SiteBuild: Sendable {
     /// (about a second at 100 000 records), since the operating system takes
     /// back the whole process at once. `samsyn serve` builds again and again, so it frees.
     public var keepsMemoryUntilExit = false
-    /// For repeated builds (`samsyn serve`): files whose bytes did not change are not parsed again.
-    public var loadCache: LoadCache?
+    /// For repeated builds (`samsyn serve`): files that did not change are not parsed or validated again.
+    public var cache: BuildCache?
 
     public init(root: URL, output: URL) {
         self.root = root.standardizedFileURL
@@ -61,7 +61,7 @@ public struct SiteBuild: Sendable {
             result.refusal = refusal.description
             return Prepared(result: result)
         }
-        let outcome = Pipeline(files: DiskFiles(root: root), cache: loadCache).run(asOf: asOf, strict: strict)
+        let outcome = Pipeline(files: DiskFiles(root: root), cache: cache).run(asOf: asOf, strict: strict)
         result.diagnostics = outcome.diagnostics
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
