@@ -142,6 +142,32 @@ import Testing
         #expect(reports.count >= 5, "\(reports.sorted { $0.description < $1.description })")
     }
 
+    /// On disk the cache trusts a file's stamp (size, times, inode): a save of
+    /// the same length right after the last one is still seen.
+    @Test func aLoadCacheOnDiskSeesEverySave() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("samsyn-cache-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
+        try TestProject.config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        let file = root.appendingPathComponent("content/meetings/a.yaml")
+        let cache = BuildCache()
+        for (index, title) in ["Möte A", "Möte B", "Möte C", "Möte C"].enumerated() {
+            // Written in place (same inode, same size) or by rename, as editors do.
+            let text = "title: \(title)\ndate: 2024-05-01\nmeeting_type: team\n"
+            if index % 2 == 0 {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            } else {
+                let handle = try FileHandle(forWritingTo: file)
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.close()
+            }
+            let outcome = Pipeline(files: DiskFiles(root: root), cache: cache).run(asOf: Day.t("2025-06-30"))
+            #expect(outcome.project?.activities.map(\.title) == [title])
+        }
+    }
+
     @Test func oversizedFileIsRefusedBeforeReading() {
         let big = "title: x\nnotes: \"" + String(repeating: "a", count: Loader.maxFileBytes) + "\"\n"
         let outcome = TestProject.run(["content/meetings/big.yaml": big])

@@ -88,6 +88,15 @@ public struct DiskFiles: FileAccess {
         return bytes
     }
 
+    public func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(absolute(path), &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                         inode: UInt64(info.st_ino))
+    }
+
     public func size(of path: String) -> Int? {
         var info = stat()
         return stat(absolute(path), &info) == 0 ? Int(info.st_size) : nil

@@ -12,6 +12,30 @@ public protocol FileAccess: Sendable {
     func read(_ path: String) throws -> [UInt8]
     /// The size in bytes, without reading the file.
     func size(of path: String) -> Int?
+    /// What identifies this version of a file without reading it (size,
+    /// times, inode); nil when the file system cannot say.
+    func stamp(of path: String) -> FileStamp?
+}
+
+extension FileAccess {
+    public func stamp(of path: String) -> FileStamp? { nil }
+}
+
+/// A file's size, modification and change times (nanoseconds) and inode:
+/// any write or replacement changes at least one of them, as git's index
+/// relies on too.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    public var modified: Int64
+    public var changed: Int64
+    public var inode: UInt64
+
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
 }
 
 public struct FileEntry: Hashable, Sendable {

@@ -115,17 +115,23 @@ public struct Loader: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads, decodes and parses one file (or takes it from the cache).
+    /// Reads, decodes and parses one file (or takes it from the cache: by its
+    /// stamp without reading it, or else by its bytes).
     func read(_ path: String) -> FileResult {
+        let stamp = cache == nil ? nil : files.stamp(of: path)
+        if let stamp, let cached = cache?.result(for: path, stamp: stamp) { return cached }
         let bytes: [UInt8]
         switch readBytes(path) {
         case .failure(let problem): return FileResult(diagnostics: [problem.diagnostic])
         case .success(let read): bytes = read
         }
-        if let cached = cache?.result(for: path, bytes: bytes) { return cached }
+        if let cached = cache?.result(for: path, bytes: bytes) {
+            cache?.store(cached, for: path, bytes: bytes, stamp: stamp)
+            return cached
+        }
         var result = FileResult()
         result.source = parse(path, bytes, into: &result)
-        cache?.store(result, for: path, bytes: bytes)
+        cache?.store(result, for: path, bytes: bytes, stamp: stamp)
         return result
     }
 
@@ -192,14 +198,22 @@ enum TextDecoding {
     }
 }
 
-/// Parsed files kept from one load to the next, by path and exact bytes: a
-/// file that did not change is not decoded or parsed again. Used by
-/// `samsyn serve`, which rebuilds after every save; a one-shot build has none.
+/// Parsed files kept from one load to the next: a file whose stamp (size,
+/// times, inode) or else whose exact bytes are unchanged is not read, decoded
+/// or parsed again. Used by `samsyn serve`, which rebuilds after every save;
+/// a one-shot build has none.
 public final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (bytes: [UInt8], result: Loader.FileResult)] = [:]
+    private var entries: [String: (bytes: [UInt8], stamp: FileStamp?, result: Loader.FileResult)] = [:]
 
     public init() {}
+
+    func result(for path: String, stamp: FileStamp) -> Loader.FileResult? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[path], entry.stamp == stamp else { return nil }
+        return entry.result
+    }
 
     func result(for path: String, bytes: [UInt8]) -> Loader.FileResult? {
         lock.lock()
@@ -208,9 +222,9 @@ public final class LoadCache: @unchecked Sendable {
         return entry.result
     }
 
-    func store(_ result: Loader.FileResult, for path: String, bytes: [UInt8]) {
+    func store(_ result: Loader.FileResult, for path: String, bytes: [UInt8], stamp: FileStamp?) {
         lock.lock()
-        entries[path] = (bytes, result)
+        entries[path] = (bytes, stamp, result)
         lock.unlock()
     }
 

@@ -5,10 +5,18 @@ import Foundation
 /// config/site.yaml and as-of date, gives the same records and diagnostics,
 /// so it is not read again. Cross-file checks (unique ids) always run.
 public final class RecordCache: @unchecked Sendable {
+    /// What one file gave (typed, so that taking it back needs no dynamic cast).
+    enum Found {
+        case agreements([(Agreement, SourceLocation)], [Diagnostic])
+        case activities([(Activity, SourceLocation)], [Diagnostic])
+        case assessments([(SelfAssessment, SourceLocation)], [Diagnostic])
+        case personalNumbers([PersonalNumbers.Hit])
+    }
+
     private struct Entry {
         var text: String
         var context: String
-        var value: Any
+        var found: Found
     }
 
     private let lock = NSLock()
@@ -17,16 +25,16 @@ public final class RecordCache: @unchecked Sendable {
     public init() {}
 
     /// `context` names everything besides the file that the result depends on.
-    func value<V>(for path: String, text: String, context: String, as type: V.Type) -> V? {
+    func found(for path: String, text: String, context: String) -> Found? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[path], entry.context == context, entry.text == text else { return nil }
-        return entry.value as? V
+        return entry.found
     }
 
-    func store<V>(_ value: V, for path: String, text: String, context: String) {
+    func store(_ found: Found, for path: String, text: String, context: String) {
         lock.lock()
-        entries[path] = Entry(text: text, context: context, value: value)
+        entries[path] = Entry(text: text, context: context, found: found)
         lock.unlock()
     }
 

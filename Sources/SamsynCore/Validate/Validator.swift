@@ -18,11 +18,11 @@ public enum Validator {
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
         let found = Parallel.map(loaded.texts) { file in
-            if let hits = cache?.value(for: "pnr:" + file.path, text: file.text, context: "", as: [PersonalNumbers.Hit].self) {
+            if case let .personalNumbers(hits)? = cache?.found(for: "pnr:" + file.path, text: file.text, context: "") {
                 return hits
             }
             let hits = PersonalNumbers.find(in: file.text)
-            cache?.store(hits, for: "pnr:" + file.path, text: file.text, context: "")
+            cache?.store(.personalNumbers(hits), for: "pnr:" + file.path, text: file.text, context: "")
             return hits
         }
         for (file, hits) in zip(loaded.texts, found) {
@@ -46,14 +46,20 @@ public enum Validator {
         let files = FileReading(context: context, log: log, cache: cache,
                                 key: configFile.text + "\u{0}" + asOf.description)
         var project = Project(config: config)
-        let agreements = files.each(loaded.records[.agreements]) { $0.agreements(in: $1) }
+        let agreements = files.each(loaded.records[.agreements], RecordCache.Found.agreements, {
+            if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+        }) { $0.agreements(in: $1) }
         project.agreements = unique(agreements, kind: "agreement", log: log)
         let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
         for (folder, kind) in activityKinds {
-            let ofKind = files.each(loaded.records[folder]) { $0.activities(in: $1, kind: kind) }
+            let ofKind = files.each(loaded.records[folder], RecordCache.Found.activities, {
+                if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+            }) { $0.activities(in: $1, kind: kind) }
             project.activities += unique(ofKind, kind: kind.rawValue, log: log)
         }
-        let assessments = files.each(loaded.records[.assessments]) { $0.assessments(in: $1) }
+        let assessments = files.each(loaded.records[.assessments], RecordCache.Found.assessments, {
+            if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+        }) { $0.assessments(in: $1) }
         cache?.keep(only: Set(loaded.texts.map { "pnr:" + $0.path } + loaded.records.values.joined().map(\.path)))
         project.assessments = unique(assessments, kind: "self-assessment", log: log)
 
@@ -80,15 +86,19 @@ public enum Validator {
         /// What besides the file decides its outcome (the config's text and the as-of date).
         let key: String
 
-        func each<R>(_ files: [SourceFile]?, _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
+        /// `wrap` and `unwrap` put one file's outcome into the cache and take it back out.
+        func each<R>(_ files: [SourceFile]?,
+                     _ wrap: @escaping @Sendable ([R], [Diagnostic]) -> RecordCache.Found,
+                     _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([R], [Diagnostic])?,
+                     _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
             let context = self.context, cache = self.cache, key = self.key
             let results = Parallel.map(files ?? []) { file -> (records: [R], diagnostics: [Diagnostic]) in
-                if let cached = cache?.value(for: file.path, text: file.text, context: key, as: ([R], [Diagnostic]).self) {
+                if let found = cache?.found(for: file.path, text: file.text, context: key), let cached = unwrap(found) {
                     return cached
                 }
                 let own = DiagnosticLog()
                 let result = (records: read(RecordReader(log: own, context: context), file), diagnostics: own.all)
-                cache?.store((result.records, result.diagnostics), for: file.path, text: file.text, context: key)
+                cache?.store(wrap(result.records, result.diagnostics), for: file.path, text: file.text, context: key)
                 return result
             }
             var records: [R] = []
