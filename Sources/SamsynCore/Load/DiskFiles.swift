@@ -39,14 +39,21 @@ public struct DiskFiles: FileAccess {
 
     private func walk(relative: String, into found: inout [FileEntry], depth: Int) {
         // A bound on depth stops a link cycle inside the root from looping forever.
-        guard depth < 32, let names = FastFiles.names(in: absolute(relative)) else { return }
-        for name in names where !isSkippedName(name) {
+        guard depth < 32, let dir = opendir(absolute(relative)) else { return }
+        defer { closedir(dir) }
+        // Each entry is looked at relative to its open folder (no path to resolve
+        // from the root), and the look gives its stamp for the loader's cache.
+        let folder = dirfd(dir)
+        var subfolders: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != "..", !isSkippedName(name) else { continue }
             let path = relative + "/" + name
-            let full = absolute(path)
             var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             var mode = info.st_mode & S_IFMT
             if mode == S_IFLNK {
+                let full = absolute(path)
                 guard isInsideRoot(full) else {
                     found.append(FileEntry(path: path, linksOutsideRoot: true))
                     continue
@@ -55,11 +62,12 @@ public struct DiskFiles: FileAccess {
                 mode = info.st_mode & S_IFMT
             }
             if mode == S_IFDIR {
-                walk(relative: path, into: &found, depth: depth + 1)
+                subfolders.append(path)
             } else if mode == S_IFREG {
-                found.append(FileEntry(path: path))
+                found.append(FileEntry(path: path, stamp: FileStamp(info)))
             }
         }
+        for path in subfolders { walk(relative: path, into: &found, depth: depth + 1) }
     }
 
     public func fileExists(_ path: String) -> Bool {
@@ -91,10 +99,7 @@ public struct DiskFiles: FileAccess {
     public func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard stat(absolute(path), &info) == 0 else { return nil }
-        return FileStamp(size: Int64(info.st_size),
-                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-                         inode: UInt64(info.st_ino))
+        return FileStamp(info)
     }
 
     public func size(of path: String) -> Int? {

@@ -36,6 +36,13 @@ public struct FileStamp: Hashable, Sendable {
         self.changed = changed
         self.inode = inode
     }
+
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size),
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                  changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                  inode: UInt64(info.st_ino))
+    }
 }
 
 public struct FileEntry: Hashable, Sendable {
@@ -44,10 +51,13 @@ public struct FileEntry: Hashable, Sendable {
     /// Set when the entry is a symbolic link that leads outside the project root:
     /// such a file is reported, never read.
     public var linksOutsideRoot: Bool
+    /// The file's stamp as the listing saw it, when the file system gives one.
+    public var stamp: FileStamp?
 
-    public init(path: String, linksOutsideRoot: Bool = false) {
+    public init(path: String, linksOutsideRoot: Bool = false, stamp: FileStamp? = nil) {
         self.path = path
         self.linksOutsideRoot = linksOutsideRoot
+        self.stamp = stamp
     }
 }
 
@@ -94,7 +104,17 @@ func isSkippedName<S: StringProtocol>(_ name: S) -> Bool {
     name.hasPrefix(".") || name.hasPrefix("_")
 }
 
-/// Byte order, the one sort order the contract uses everywhere.
+/// Byte order, the one sort order the contract uses everywhere. Compared
+/// with memcmp on the strings' own UTF-8 storage: the generic sequence
+/// comparison was a third of listing 10 000 files.
 func byteOrder(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
+    }
+    if let fast, let result = fast { return result }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
 }

@@ -53,10 +53,10 @@ public struct Loader: Sendable {
 
     public func load() -> LoadedProject {
         var diagnostics: [Diagnostic] = []
-        var jobs: [(path: String, kind: RecordKind?)] = []
+        var jobs: [(path: String, kind: RecordKind?, stamp: FileStamp?)] = []
 
         if files.fileExists(Loader.configPath) {
-            jobs.append((Loader.configPath, nil))
+            jobs.append((Loader.configPath, nil, nil))
         } else {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: Loader.configPath),
                                           "the project has no config/site.yaml",
@@ -79,13 +79,16 @@ public struct Loader: Sendable {
                 diagnostics.append(linkOutside(entry.path))
                 continue
             }
-            jobs.append((entry.path, kind))
+            jobs.append((entry.path, kind, entry.stamp))
         }
 
         // Reading and parsing is most of the work; files are independent, so
         // they are spread over the cores and gathered back in path order.
-        let results = Parallel.map(jobs) { read($0.path) }
-        cache?.keep(only: Set(jobs.map(\.path)))
+        // The cache is read without locks while the cores work; what changed is stored after.
+        let cached = cache?.snapshot()
+        let outcomes = Parallel.map(jobs) { read($0.path, stamp: $0.stamp, known: cached) }
+        cache?.update(outcomes.compactMap(\.fresh), fileCount: jobs.count, paths: { Set(jobs.map(\.path)) })
+        let results = outcomes.map(\.result)
         var config: SourceFile?
         var records: [RecordKind: [SourceFile]] = [:]
         var texts: [(path: String, text: String)] = []
@@ -115,24 +118,30 @@ public struct Loader: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads, decodes and parses one file (or takes it from the cache: by its
-    /// stamp without reading it, or else by its bytes).
+    /// Reads, decodes and parses one file.
     func read(_ path: String) -> FileResult {
-        let stamp = cache == nil ? nil : files.stamp(of: path)
-        if let stamp, let cached = cache?.result(for: path, stamp: stamp) { return cached }
+        read(path, stamp: nil, known: nil).result
+    }
+
+    /// Reads, decodes and parses one file, or takes it from what a cache knew
+    /// (`known`): by its stamp without reading it, or else by its bytes.
+    /// `fresh` is the entry to store when the file was read.
+    private func read(_ path: String, stamp listed: FileStamp?, known: [String: LoadCache.Entry]?)
+        -> (result: FileResult, fresh: (path: String, entry: LoadCache.Entry)?) {
+        let stamp = known == nil ? nil : listed ?? files.stamp(of: path)
+        let previous = known?[path]
+        if let stamp, let previous, previous.stamp == stamp { return (previous.result, nil) }
         let bytes: [UInt8]
         switch readBytes(path) {
-        case .failure(let problem): return FileResult(diagnostics: [problem.diagnostic])
+        case .failure(let problem): return (FileResult(diagnostics: [problem.diagnostic]), nil)
         case .success(let read): bytes = read
         }
-        if let cached = cache?.result(for: path, bytes: bytes) {
-            cache?.store(cached, for: path, bytes: bytes, stamp: stamp)
-            return cached
+        if let previous, previous.bytes == bytes {
+            return (previous.result, (path, LoadCache.Entry(bytes: bytes, stamp: stamp, result: previous.result)))
         }
         var result = FileResult()
         result.source = parse(path, bytes, into: &result)
-        cache?.store(result, for: path, bytes: bytes, stamp: stamp)
-        return result
+        return (result, known == nil ? nil : (path, LoadCache.Entry(bytes: bytes, stamp: stamp, result: result)))
     }
 
     private struct Problem: Error {
@@ -201,37 +210,35 @@ enum TextDecoding {
 /// Parsed files kept from one load to the next: a file whose stamp (size,
 /// times, inode) or else whose exact bytes are unchanged is not read, decoded
 /// or parsed again. Used by `samsyn serve`, which rebuilds after every save;
-/// a one-shot build has none.
+/// a one-shot build has none. A load reads a snapshot of it without locks and
+/// stores what changed when it ends.
 public final class LoadCache: @unchecked Sendable {
+    struct Entry: Sendable {
+        var bytes: [UInt8]
+        var stamp: FileStamp?
+        var result: Loader.FileResult
+    }
+
     private let lock = NSLock()
-    private var entries: [String: (bytes: [UInt8], stamp: FileStamp?, result: Loader.FileResult)] = [:]
+    private var entries: [String: Entry] = [:]
 
     public init() {}
 
-    func result(for path: String, stamp: FileStamp) -> Loader.FileResult? {
+    func snapshot() -> [String: Entry] {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[path], entry.stamp == stamp else { return nil }
-        return entry.result
+        return entries
     }
 
-    func result(for path: String, bytes: [UInt8]) -> Loader.FileResult? {
+    /// Stores the files read afresh; forgets files that are gone (there are
+    /// more entries than files only when some are), so `paths` is built only then.
+    func update(_ fresh: [(path: String, entry: Entry)], fileCount: Int, paths: () -> Set<String>) {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[path], entry.bytes == bytes else { return nil }
-        return entry.result
-    }
-
-    func store(_ result: Loader.FileResult, for path: String, bytes: [UInt8], stamp: FileStamp?) {
-        lock.lock()
-        entries[path] = (bytes, stamp, result)
-        lock.unlock()
-    }
-
-    /// Forgets files that are gone.
-    func keep(only paths: Set<String>) {
-        lock.lock()
-        entries = entries.filter { paths.contains($0.key) }
-        lock.unlock()
+        for (path, entry) in fresh { entries[path] = entry }
+        if entries.count > fileCount {
+            let current = paths()
+            entries = entries.filter { current.contains($0.key) }
+        }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 /// by `samsyn serve`: a file whose text is the same, read against the same
 /// config/site.yaml and as-of date, gives the same records and diagnostics,
 /// so it is not read again. Cross-file checks (unique ids) always run.
+/// Validation reads a snapshot of it without locks and stores what changed when it ends.
 public final class RecordCache: @unchecked Sendable {
     /// What one file gave (typed, so that taking it back needs no dynamic cast).
     enum Found {
@@ -13,8 +14,9 @@ public final class RecordCache: @unchecked Sendable {
         case personalNumbers([PersonalNumbers.Hit])
     }
 
-    private struct Entry {
+    struct Entry {
         var text: String
+        /// Everything besides the file that the result depends on.
         var context: String
         var found: Found
     }
@@ -24,25 +26,30 @@ public final class RecordCache: @unchecked Sendable {
 
     public init() {}
 
-    /// `context` names everything besides the file that the result depends on.
-    func found(for path: String, text: String, context: String) -> Found? {
+    func snapshot() -> [String: Entry] {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[path], entry.context == context, entry.text == text else { return nil }
+        return entries
+    }
+
+    /// Stores what was found afresh; forgets files that are gone (there are
+    /// more entries than `keys` only when some are), building `current` only then.
+    func update(_ fresh: [(key: String, entry: Entry)], keys: Int, current: () -> Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (key, entry) in fresh { entries[key] = entry }
+        if entries.count > keys {
+            let live = current()
+            entries = entries.filter { live.contains($0.key) }
+        }
+    }
+}
+
+extension [String: RecordCache.Entry] {
+    /// What a file gave last time, if its text and context are the same.
+    func found(_ key: String, text: String, context: String) -> RecordCache.Found? {
+        guard let entry = self[key], entry.context == context, entry.text == text else { return nil }
         return entry.found
-    }
-
-    func store(_ found: Found, for path: String, text: String, context: String) {
-        lock.lock()
-        entries[path] = Entry(text: text, context: context, found: found)
-        lock.unlock()
-    }
-
-    /// Forgets files that are gone.
-    func keep(only paths: Set<String>) {
-        lock.lock()
-        entries = entries.filter { paths.contains($0.key) }
-        lock.unlock()
     }
 }
 

@@ -17,15 +17,20 @@ public enum Validator {
 
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
-        let found = Parallel.map(loaded.texts) { file in
-            if case let .personalNumbers(hits)? = cache?.found(for: "pnr:" + file.path, text: file.text, context: "") {
-                return hits
+        // The cache is read without locks while the cores work; what is new is stored at the end.
+        let known = cache?.snapshot()
+        var fresh: [(key: String, entry: RecordCache.Entry)] = []
+        let scanned = Parallel.map(loaded.texts) { file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
+            if case let .personalNumbers(hits)? = known?.found("pnr:" + file.path, text: file.text, context: "") {
+                return (hits, nil)
             }
             let hits = PersonalNumbers.find(in: file.text)
-            cache?.store(.personalNumbers(hits), for: "pnr:" + file.path, text: file.text, context: "")
-            return hits
+            return (hits, known == nil ? nil : RecordCache.Entry(text: file.text, context: "", found: .personalNumbers(hits)))
         }
-        for (file, hits) in zip(loaded.texts, found) {
+        for (file, scan) in zip(loaded.texts, scanned) {
+            if let entry = scan.fresh { fresh.append(("pnr:" + file.path, entry)) }
+        }
+        for (file, hits) in zip(loaded.texts, scanned.map(\.hits)) {
             for hit in hits {
                 log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
                           "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
@@ -43,7 +48,7 @@ public enum Validator {
             config: config, asOf: asOf)
 
         // A record file's outcome depends on the file, the config and the as-of date only.
-        let files = FileReading(context: context, log: log, cache: cache,
+        var files = FileReading(context: context, log: log, known: known,
                                 key: configFile.text + "\u{0}" + asOf.description)
         var project = Project(config: config)
         let agreements = files.each(loaded.records[.agreements], RecordCache.Found.agreements, {
@@ -60,7 +65,10 @@ public enum Validator {
         let assessments = files.each(loaded.records[.assessments], RecordCache.Found.assessments, {
             if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
         }) { $0.assessments(in: $1) }
-        cache?.keep(only: Set(loaded.texts.map { "pnr:" + $0.path } + loaded.records.values.joined().map(\.path)))
+        let recordFiles = loaded.records.values.joined()
+        cache?.update(fresh + files.fresh, keys: loaded.texts.count + recordFiles.count) {
+            Set(loaded.texts.map { "pnr:" + $0.path } + recordFiles.map(\.path))
+        }
         project.assessments = unique(assessments, kind: "self-assessment", log: log)
 
         let diagnostics = log.all.sortedForReport()
@@ -82,29 +90,34 @@ public enum Validator {
     private struct FileReading {
         let context: ProjectContext
         let log: DiagnosticLog
-        let cache: RecordCache?
+        /// The cache's entries when validation began (nil without a cache).
+        let known: [String: RecordCache.Entry]?
         /// What besides the file decides its outcome (the config's text and the as-of date).
         let key: String
+        /// Files read afresh, for the cache.
+        var fresh: [(key: String, entry: RecordCache.Entry)] = []
 
         /// `wrap` and `unwrap` put one file's outcome into the cache and take it back out.
-        func each<R>(_ files: [SourceFile]?,
-                     _ wrap: @escaping @Sendable ([R], [Diagnostic]) -> RecordCache.Found,
-                     _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([R], [Diagnostic])?,
-                     _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
-            let context = self.context, cache = self.cache, key = self.key
-            let results = Parallel.map(files ?? []) { file -> (records: [R], diagnostics: [Diagnostic]) in
-                if let found = cache?.found(for: file.path, text: file.text, context: key), let cached = unwrap(found) {
-                    return cached
+        mutating func each<R>(_ files: [SourceFile]?,
+                              _ wrap: @escaping @Sendable ([R], [Diagnostic]) -> RecordCache.Found,
+                              _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([R], [Diagnostic])?,
+                              _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
+            let context = self.context, known = self.known, key = self.key
+            let files = files ?? []
+            let results = Parallel.map(files) { file -> (records: [R], diagnostics: [Diagnostic], fresh: Bool) in
+                if let found = known?.found(file.path, text: file.text, context: key), let cached = unwrap(found) {
+                    return (cached.0, cached.1, false)
                 }
                 let own = DiagnosticLog()
-                let result = (records: read(RecordReader(log: own, context: context), file), diagnostics: own.all)
-                cache?.store(wrap(result.records, result.diagnostics), for: file.path, text: file.text, context: key)
-                return result
+                return (read(RecordReader(log: own, context: context), file), own.all, known != nil)
             }
             var records: [R] = []
-            for result in results {
+            for (file, result) in zip(files, results) {
                 records += result.records
                 log.append(contentsOf: result.diagnostics)
+                if result.fresh {
+                    fresh.append((file.path, RecordCache.Entry(text: file.text, context: key, found: wrap(result.records, result.diagnostics))))
+                }
             }
             return records
         }
