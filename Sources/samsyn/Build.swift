@@ -31,10 +31,12 @@ struct Build: ParsableCommand {
     func run() throws {
         let root = project.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
+        // Asking git takes tens of milliseconds on a large project: it runs while the files are read.
+        let lastChanged = Background { LastChanged.find(root: root) }
         var build = SiteBuild(root: root, output: outputURL)
         build.keepsMemoryUntilExit = true
         let result = build
-            .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: LastChanged.find(root: root),
+            .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: lastChanged.value,
                  progress: Progress(verbose: verbose, format: reporting.format).step)
         if let refusal = result.refusal {
             Report.line("error: \(refusal)")

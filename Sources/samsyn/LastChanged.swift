@@ -31,3 +31,23 @@ enum LastChanged {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
+
+/// A value computed on a thread of its own from the moment it is created;
+/// `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread { [self] in
+            result = work()
+            done.signal()
+        }.start()
+    }
+
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}

@@ -14,19 +14,29 @@ struct HTMLWriter {
         constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Text from the data, escaped.
+    /// Text from the data, escaped. Runs of bytes that need no escaping are
+    /// copied whole (most text has none to escape).
     mutating func text(_ value: String) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">"): append("&gt;")
-            case UInt8(ascii: "\""): append("&quot;")
-            case UInt8(ascii: "'"): append("&#39;")
-            // NUL is not allowed in HTML; show it as the replacement character.
-            case 0: append("\u{FFFD}")
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { text in
+            var start = 0
+            for index in text.indices {
+                let replacement: StaticString
+                switch text[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                // NUL is not allowed in HTML; show it as the replacement character.
+                case 0: replacement = "\u{FFFD}"
+                default: continue
+                }
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index])) }
+                append(replacement)
+                start = index + 1
             }
+            if start < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...])) }
         }
     }
 
@@ -51,14 +61,18 @@ struct HTMLWriter {
     }
 
     private mutating func attributesList(_ attributes: KeyValuePairs<StaticString, String?>) {
-        for (name, value) in attributes {
-            guard let value else { continue }
-            append(" ")
-            append(name)
-            append("=\"")
-            text(value)
-            append("\"")
-        }
+        for (name, value) in attributes { attribute(name, value) }
+    }
+
+    /// ` name="value"` inside a tag opened with `markup` (nothing when the value is nil):
+    /// for the hottest loops, which would otherwise build a list of attributes per cell.
+    mutating func attribute(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        append(" ")
+        append(name)
+        append("=\"")
+        text(value)
+        append("\"")
     }
 
     /// A boolean attribute written inside an `open` that ends with `>`.

@@ -175,17 +175,31 @@ enum PageWriter {
         for row in table.rows {
             w.markup("<tr>")
             for cell in row {
+                // The same markup as open("th"/"td", …), written without a list of attributes per cell.
                 if cell.header {
-                    w.open("th", ["scope": "row", "class": cell.className])
+                    w.markup("<th scope=\"row\"")
+                    w.attribute("class", cell.className)
                 } else {
-                    w.open("td", ["class": cell.className, "data-sort": cell.sortKey])
+                    w.markup("<td")
+                    w.attribute("class", cell.className)
+                    w.attribute("data-sort", cell.sortKey)
                 }
+                w.markup(">")
                 if let symbol = cell.symbol {
-                    w.element("span", ["aria-hidden": "true", "class": "symbol"], text: symbol)
-                    w.markup(" ")
+                    w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
+                    w.text(symbol)
+                    w.markup("</span> ")
                 }
-                w.link(cell.text, href: cell.href)
-                if cell.header { w.close("th") } else { w.close("td") }
+                if let href = cell.href {
+                    w.markup("<a href=\"")
+                    w.text(href)
+                    w.markup("\">")
+                    w.text(cell.text)
+                    w.markup("</a>")
+                } else {
+                    w.text(cell.text)
+                }
+                w.markup(cell.header ? "</th>" : "</td>")
             }
             w.markup("</tr>\n")
         }

@@ -33,9 +33,11 @@ public struct SiteBuild: Sendable {
     }
 
     /// `progress` hears one line per step (files read, pages rendered, site written).
-    public func run(asOf: Day, strict: Bool = false, lastChanged: Day? = nil,
+    /// `lastChanged` is asked for only once the data has been checked, so that
+    /// a caller can find it out (from git) while the files are being read.
+    public func run(asOf: Day, strict: Bool = false, lastChanged: @autoclosure () -> Day? = nil,
                     progress: (String) -> Void = { _ in }) -> Result {
-        let prepared = prepare(asOf: asOf, strict: strict, lastChanged: lastChanged, progress: progress)
+        let prepared = prepare(asOf: asOf, strict: strict, lastChanged: lastChanged(), progress: progress)
         guard let content = prepared.content else { return prepared.result }
         let result = write(content, prepared.result, progress: progress)
         if keepsMemoryUntilExit { KeptUntilExit.keep([prepared.outcome as Any, content]) }
@@ -54,7 +56,7 @@ public struct SiteBuild: Sendable {
     /// `checkingOutput` a dangerous output folder is refused before any work;
     /// `write` checks it again in any case, so `serve`, which shows a rebuild
     /// before writing it, skips this first look at every file of the old site.
-    public func prepare(asOf: Day, strict: Bool = false, lastChanged: Day? = nil, checkingOutput: Bool = true,
+    public func prepare(asOf: Day, strict: Bool = false, lastChanged: @autoclosure () -> Day? = nil, checkingOutput: Bool = true,
                         progress: (String) -> Void = { _ in }) -> Prepared {
         var result = Result()
         if checkingOutput, let refusal = SiteWriter(root: root, output: output).refusal() {
@@ -66,7 +68,7 @@ public struct SiteBuild: Sendable {
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
         guard let project = outcome.project, let report = outcome.report else { return Prepared(result: result, outcome: outcome) }
-        let content = SiteRenderer.content(RenderInput(project: project, report: report, lastChanged: lastChanged), logo: outcome.logo)
+        let content = SiteRenderer.content(RenderInput(project: project, report: report, lastChanged: lastChanged()), logo: outcome.logo)
         result.asOf = report.asOf
         result.pagesWritten = content.pageCount
         result.filesWritten = content.paths.count
