@@ -18,6 +18,16 @@ enum Parallel {
         return results.values()
     }
 
+    /// Two independent computations, one per core; the same results as
+    /// computing them one after the other.
+    static func both<A, B>(_ first: @escaping @Sendable () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let a = Slots<A>(count: 1), b = Slots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
+        }
+        return (a.values()[0], b.values()[0])
+    }
+
     /// One slot per result; each index is written by exactly one thread, and
     /// read only after `concurrentPerform` has returned.
     private final class Slots<R>: @unchecked Sendable {

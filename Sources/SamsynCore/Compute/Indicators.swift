@@ -4,18 +4,30 @@
 public enum Indicators {
     public static func compute(_ project: Project, asOf day: Day) -> IndicatorReport {
         let config = project.config
-        let held = project.activities.filter { $0.isHeld(asOf: day) }
+        // Two independent halves, one per core (the report is the same either way).
+        let (records, attendance) = Parallel.both({
+            (agreements: agreements(project, asOf: day),
+             trainings: activities(project.activities.filter { $0.kind == .training }, asOf: day),
+             themeDays: activities(project.activities.filter { $0.kind == .themeDay }, asOf: day),
+             meetings: activities(project.activities.filter { $0.kind == .meeting }, asOf: day))
+        }, {
+            let held = project.activities.filter { $0.isHeld(asOf: day) }
+            return (principles: principles(held: held, asOf: day),
+                    competence: competence(config.organisations, held: held),
+                    caseworkerMeetings: caseworkerMeetings(config, held: held, asOf: day),
+                    assessments: assessments(project, asOf: day))
+        })
         return IndicatorReport(
             asOf: day,
             project: ProjectSummary(name: config.name, reference: config.reference, start: config.start, end: config.end),
-            agreements: agreements(project, asOf: day),
-            trainings: activities(project.activities.filter { $0.kind == .training }, asOf: day),
-            themeDays: activities(project.activities.filter { $0.kind == .themeDay }, asOf: day),
-            meetings: activities(project.activities.filter { $0.kind == .meeting }, asOf: day),
-            principles: principles(held: held, asOf: day),
-            competence: competence(config.organisations, held: held),
-            caseworkerMeetings: caseworkerMeetings(config, held: held, asOf: day),
-            assessments: assessments(project, asOf: day))
+            agreements: records.agreements,
+            trainings: records.trainings,
+            themeDays: records.themeDays,
+            meetings: records.meetings,
+            principles: attendance.principles,
+            competence: attendance.competence,
+            caseworkerMeetings: attendance.caseworkerMeetings,
+            assessments: attendance.assessments)
     }
 
     // MARK: Agreements

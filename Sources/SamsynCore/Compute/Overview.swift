@@ -118,7 +118,7 @@ public struct Overview: Sendable {
         for principle in report.principles.uncoveredThisYear { items.append(.principleUncovered(principle)) }
         let horizon = day.adding(days: plannedHorizonDays)
         let upcoming = project.activities.filter { $0.date > day && $0.date <= horizon }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            .sorted(by: Activity.chronological)
         for activity in upcoming { items.append(.planned(kind: activity.kind, id: activity.id, date: activity.date)) }
         return items
     }

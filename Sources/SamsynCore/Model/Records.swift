@@ -168,6 +168,11 @@ public struct Activity: Sendable, Identifiable {
         self.source = source
     }
 
+    /// By date, then by id (ids are ASCII, so byte order is their alphabetical order).
+    public static func chronological(_ a: Activity, _ b: Activity) -> Bool {
+        a.date != b.date ? a.date < b.date : byteOrder(a.id, b.id)
+    }
+
     /// Held as of `day` when it starts on or before it; later ones are planned.
     public func isHeld(asOf day: Day) -> Bool { date <= day }
 

@@ -103,6 +103,8 @@ struct PageContext: Sendable {
     let wholeProjectAgreements: [Agreement]
     let wholeProjectActivities: [Activity]
     let activitiesByKey: [String: Activity]
+    /// Every activity by date, then id: the order of every list of activities.
+    let activitiesInOrder: [Activity]
 
     init(_ input: RenderInput) {
         self.input = input
@@ -112,7 +114,8 @@ struct PageContext: Sendable {
         subprojects = Dictionary(uniqueKeysWithValues: project.config.subprojects.map { ($0.id, $0) })
         agreements = Dictionary(uniqueKeysWithValues: project.agreements.map { ($0.id, $0) })
         let sortedAgreements = project.agreements.sorted { byteOrder($0.id, $1.id) }
-        let sortedActivities = project.activities.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let sortedActivities = project.activities.sorted(by: Activity.chronological)
+        activitiesInOrder = sortedActivities
         var byParty: [String: [Agreement]] = [:], bySub: [String: [Agreement]] = [:]
         for agreement in sortedAgreements {
             for party in agreement.parties { byParty[party, default: []].append(agreement) }
@@ -120,8 +123,9 @@ struct PageContext: Sendable {
         }
         var byOrganisation: [String: [Activity]] = [:], activitiesBySub: [String: [Activity]] = [:]
         for activity in sortedActivities {
-            for organisation in Set(activity.participants.map(\.organisation)) {
-                byOrganisation[organisation, default: []].append(activity)
+            for (index, participation) in activity.participants.enumerated()
+            where !activity.participants[..<index].contains(where: { $0.organisation == participation.organisation }) {
+                byOrganisation[participation.organisation, default: []].append(activity)
             }
             for sub in activity.subprojects { activitiesBySub[sub, default: []].append(activity) }
         }

@@ -2,7 +2,7 @@
 /// training, theme day and meeting.
 enum ActivityPages {
     static func pages(_ c: PageContext) -> [PagePlan] {
-        let records = c.project.activities.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let records = c.activitiesInOrder
         return [PagePlan(path: listPath(.training).path) { competence(c) },
                 PagePlan(path: listPath(.themeDay).path) { themeDays(c) },
                 PagePlan(path: listPath(.meeting).path) { meetings(c) }]
@@ -68,7 +68,7 @@ enum ActivityPages {
         let figure = Part.figure(.bars(chart), data: data, id: "competence-by-org", title: l["competence.byOrg"],
                                  caption: l.format("competence.byOrg.caption", l.number(met), l.number(withTarget.count)) + " " + l["competence.note"])
 
-        let trainings = c.project.activities.filter { $0.kind == .training }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let trainings = c.activitiesInOrder.filter { $0.kind == .training }
         var methodRows: [[Cell]] = []
         for method in Activity.Method.allCases {
             let count = trainings.filter { $0.isHeld(asOf: c.asOf) && $0.methods.contains(method) }.count
@@ -113,7 +113,7 @@ enum ActivityPages {
                                      [Part.cell(year, header: true), Part.cell(l.number(p.themeDaysByYear[year] ?? 0), numeric: true),
                                       Part.cell(l.number(target), numeric: true)]
                                  })
-        let list = c.project.activities.filter { $0.kind == .themeDay }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let list = c.activitiesInOrder.filter { $0.kind == .themeDay }
         page.sections = [
             Part.section(l["themeDays.uncovered"], id: "uncovered", [uncovered]),
             Part.section(l["themeDays.byPrinciple"], id: "by-principle", [perPrinciple, perYear]),
@@ -147,7 +147,7 @@ enum ActivityPages {
         let (chart, data) = Charts.bars(bars, nameHead: l["subproject"], valueHead: l["meetings.thisYear"], l: l)
         let barFigure = Part.figure(.bars(chart), data: data, id: "caseworker-this-year",
                                     title: l["meetings.thisYear"] + " (\(c.asOf.year))", caption: caption)
-        let all = c.project.activities.filter { $0.kind == .meeting }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let all = c.activitiesInOrder.filter { $0.kind == .meeting }
         page.sections = [
             Part.section(l["meetings.caseworker"], id: "caseworker", [
                 Part.table(caption: caption, head: [(l["subproject"], false)] + years.map { ($0, true) } + [(l["meetings.onTrack"], false)],

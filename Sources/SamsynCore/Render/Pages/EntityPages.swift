@@ -117,7 +117,7 @@ enum SubprojectPages {
         let agreements = ((c.agreementsBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectAgreements : []))
             .sorted { byteOrder($0.id, $1.id) }
         let activities = ((c.activitiesBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectActivities : []))
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            .sorted(by: Activity.chronological)
         let wholeNote: [Block] = listWhole ? [] : [Part.note(l.format("sub.wholeProject", l.number(c.wholeProjectAgreements.count),
                                                                        l.number(c.wholeProjectActivities.count)))]
         page.sections = [
