@@ -26,8 +26,12 @@ public actor LiveState {
         if renderedAt == version { files[path] = body }
     }
 
-    /// The last good site, its files by path, and the current version.
-    func current() -> (site: SiteContent?, index: [String: Int], version: Int) { (site, index, version) }
+    /// Everything a request needs, in one step: the last good site, its files
+    /// by path, the current version and failure, and the file at `path` if it
+    /// was already sent once in this version.
+    func request(_ path: String?) -> (site: SiteContent?, index: [String: Int], version: Int, failure: [Diagnostic]?, sent: Data?) {
+        (site, index, version, failure, path.flatMap { files[$0] })
+    }
 
     /// A new build: its site when it succeeded; a failed build keeps the last good site.
     public func record(_ result: SiteBuild.Result, site content: SiteContent?) {

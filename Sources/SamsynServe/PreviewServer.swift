@@ -108,7 +108,9 @@ public struct PreviewServer: Sendable {
             default:
                 break
             }
-            let (site, index, version) = await state.current()
+            // One visit to the shared state per request (it is the one point all requests pass).
+            let guess = request.path.hasSuffix("/") ? String(request.path.dropFirst()) + "index.html" : String(request.path.dropFirst())
+            let (site, index, version, failure, sent) = await state.request(guess)
             switch StaticFiles.lookup(rawTarget: request.target.rawValue, path: request.path, exists: { index[$0] != nil }) {
             case .badRequest:
                 return text("Bad request.\n", type: "text/plain; charset=utf-8", status: .badRequest)
@@ -118,10 +120,10 @@ public struct PreviewServer: Sendable {
                 return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
             case .file(let path):
                 let isHTML = path.hasSuffix(".html")
-                if isHTML, let failure = await state.failure {
+                if isHTML, let failure {
                     return text(PreviewPages.errors(failure), type: "text/html; charset=utf-8")
                 }
-                if let body = await state.file(path) {
+                if let body = path == guess ? sent : await state.file(path) {
                     return ok(body, type: StaticFiles.contentType(path))
                 }
                 guard let site, let position = index[path] else {
