@@ -148,9 +148,7 @@ import Testing
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("samsyn-cache-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
-        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
-        try TestProject.config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        try TestProject.writeOnDisk(at: root)
         let file = root.appendingPathComponent("content/meetings/a.yaml")
         let cache = BuildCache()
         for (index, title) in ["Möte A", "Möte B", "Möte C", "Möte C"].enumerated() {
@@ -181,9 +179,7 @@ import Testing
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("samsyn-big-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
-        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
-        try TestProject.config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        try TestProject.writeOnDisk(at: root)
         let big = root.appendingPathComponent("content/meetings/big.yaml")
         #expect(fm.createFile(atPath: big.path, contents: Data("title: x\n".utf8)))
         let handle = try FileHandle(forWritingTo: big)
@@ -260,9 +256,7 @@ import Testing
         let base = fm.temporaryDirectory.appendingPathComponent("samsyn-link-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: base) }
         let root = base.appendingPathComponent("project")
-        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
-        try TestProject.config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
+        try TestProject.writeOnDisk(at: root)
         let secret = base.appendingPathComponent("secret.yaml")
         try "title: hemligt\ndate: 2024-01-01\nmeeting_type: team\n".write(to: secret, atomically: true, encoding: .utf8)
         try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/link.yaml"), withDestinationURL: secret)

@@ -1,3 +1,4 @@
+import Foundation
 @testable import SamsynCore
 
 /// Small in-memory projects for tests that need no disk.
@@ -19,6 +20,14 @@ enum TestProject {
         var all = records
         all["config/site.yaml"] = config
         return MemoryFiles(all)
+    }
+
+    /// The test config on disk, at `root`, with an empty content/meetings/.
+    static func writeOnDisk(at root: URL) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
+        try config.write(to: root.appendingPathComponent("config/site.yaml"), atomically: true, encoding: .utf8)
     }
 
     static func run(_ records: [String: String] = [:], config: String = TestProject.config,

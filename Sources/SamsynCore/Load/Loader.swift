@@ -85,9 +85,10 @@ public struct Loader: Sendable {
         // Reading and parsing is most of the work; files are independent, so
         // they are spread over the cores and gathered back in path order.
         // The cache is read without locks while the cores work; what changed is stored after.
-        let cached = cache?.snapshot()
+        let cached = cache?.files.snapshot()
         let outcomes = Parallel.map(jobs) { read($0.path, stamp: $0.stamp, known: cached) }
-        cache?.update(outcomes.compactMap(\.fresh), fileCount: jobs.count, paths: { Set(jobs.map(\.path)) })
+        cache?.files.update(outcomes.compactMap { $0.fresh.map { (key: $0.path, entry: $0.entry) } },
+                            liveCount: jobs.count, live: { Set(jobs.map(\.path)) })
         let results = outcomes.map(\.result)
         var config: SourceFile?
         var records: [RecordKind: [SourceFile]] = [:]
@@ -210,35 +211,15 @@ enum TextDecoding {
 /// Parsed files kept from one load to the next: a file whose stamp (size,
 /// times, inode) or else whose exact bytes are unchanged is not read, decoded
 /// or parsed again. Used by `samsyn serve`, which rebuilds after every save;
-/// a one-shot build has none. A load reads a snapshot of it without locks and
-/// stores what changed when it ends.
-public final class LoadCache: @unchecked Sendable {
+/// a one-shot build has none.
+public final class LoadCache: Sendable {
     struct Entry: Sendable {
         var bytes: [UInt8]
         var stamp: FileStamp?
         var result: Loader.FileResult
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    let files = SnapshotCache<Entry>()
 
     public init() {}
-
-    func snapshot() -> [String: Entry] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries
-    }
-
-    /// Stores the files read afresh; forgets files that are gone (there are
-    /// more entries than files only when some are), so `paths` is built only then.
-    func update(_ fresh: [(path: String, entry: Entry)], fileCount: Int, paths: () -> Set<String>) {
-        lock.lock()
-        defer { lock.unlock() }
-        for (path, entry) in fresh { entries[path] = entry }
-        if entries.count > fileCount {
-            let current = paths()
-            entries = entries.filter { current.contains($0.key) }
-        }
-    }
 }

@@ -4,8 +4,7 @@ import Foundation
 /// by `samsyn serve`: a file whose text is the same, read against the same
 /// config/site.yaml and as-of date, gives the same records and diagnostics,
 /// so it is not read again. Cross-file checks (unique ids) always run.
-/// Validation reads a snapshot of it without locks and stores what changed when it ends.
-public final class RecordCache: @unchecked Sendable {
+public final class RecordCache: Sendable {
     /// What one file gave (typed, so that taking it back needs no dynamic cast).
     enum Found {
         case agreements([(Agreement, SourceLocation)], [Diagnostic])
@@ -21,28 +20,9 @@ public final class RecordCache: @unchecked Sendable {
         var found: Found
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    let files = SnapshotCache<Entry>()
 
     public init() {}
-
-    func snapshot() -> [String: Entry] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries
-    }
-
-    /// Stores what was found afresh; forgets files that are gone (there are
-    /// more entries than `keys` only when some are), building `current` only then.
-    func update(_ fresh: [(key: String, entry: Entry)], keys: Int, current: () -> Set<String>) {
-        lock.lock()
-        defer { lock.unlock() }
-        for (key, entry) in fresh { entries[key] = entry }
-        if entries.count > keys {
-            let live = current()
-            entries = entries.filter { live.contains($0.key) }
-        }
-    }
 }
 
 extension [String: RecordCache.Entry] {

@@ -18,7 +18,7 @@ public enum Validator {
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
         // The cache is read without locks while the cores work; what is new is stored at the end.
-        let known = cache?.snapshot()
+        let known = cache?.files.snapshot()
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
         let scanned = Parallel.map(loaded.texts) { file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
             if case let .personalNumbers(hits)? = known?.found("pnr:" + file.path, text: file.text, context: "") {
@@ -66,7 +66,7 @@ public enum Validator {
             if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
         }) { $0.assessments(in: $1) }
         let recordFiles = loaded.records.values.joined()
-        cache?.update(fresh + files.fresh, keys: loaded.texts.count + recordFiles.count) {
+        cache?.files.update(fresh + files.fresh, liveCount: loaded.texts.count + recordFiles.count) {
             Set(loaded.texts.map { "pnr:" + $0.path } + recordFiles.map(\.path))
         }
         project.assessments = unique(assessments, kind: "self-assessment", log: log)
