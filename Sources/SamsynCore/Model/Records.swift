@@ -132,40 +132,63 @@ public struct Activity: Sendable, Identifiable {
         public var hasSplit: Bool { women != nil || men != nil || nonBinary != nil }
     }
 
-    public var kind: Kind
-    public var id: String
-    public var title: String
-    public var date: Day
-    public var endDate: Day?
+    /// The fields, in one immutable box shared by every copy: an activity is
+    /// copied into many lists and indexes (by kind, date, organisation,
+    /// subproject), and copying the box is one reference count where copying
+    /// fourteen fields was fourteen. Setting a field makes a new box.
+    private struct Fields: Sendable {
+        var kind: Kind
+        var id: String
+        var title: String
+        var date: Day
+        var endDate: Day?
+        var hours: Exact?
+        var provider: String?
+        var methods: [Method]
+        var principles: [Principle]
+        var subprojects: [String]
+        var meetingType: MeetingType?
+        var participants: [Participation]
+        var notes: String?
+        var source: SourceLocation
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func change(_ update: (inout Fields) -> Void) {
+        var fields = box.fields
+        update(&fields)
+        box = Box(fields)
+    }
+
+    public var kind: Kind { get { box.fields.kind } set { change { $0.kind = newValue } } }
+    public var id: String { get { box.fields.id } set { change { $0.id = newValue } } }
+    public var title: String { get { box.fields.title } set { change { $0.title = newValue } } }
+    public var date: Day { get { box.fields.date } set { change { $0.date = newValue } } }
+    public var endDate: Day? { get { box.fields.endDate } set { change { $0.endDate = newValue } } }
     /// Length per participant, exact (1.5 hours is 3/2).
-    public var hours: Exact?
-    public var provider: String?
-    public var methods: [Method]
-    public var principles: [Principle]
-    public var subprojects: [String]
-    public var meetingType: MeetingType?
-    public var participants: [Participation]
-    public var notes: String?
-    public var source: SourceLocation
+    public var hours: Exact? { get { box.fields.hours } set { change { $0.hours = newValue } } }
+    public var provider: String? { get { box.fields.provider } set { change { $0.provider = newValue } } }
+    public var methods: [Method] { get { box.fields.methods } set { change { $0.methods = newValue } } }
+    public var principles: [Principle] { get { box.fields.principles } set { change { $0.principles = newValue } } }
+    public var subprojects: [String] { get { box.fields.subprojects } set { change { $0.subprojects = newValue } } }
+    public var meetingType: MeetingType? { get { box.fields.meetingType } set { change { $0.meetingType = newValue } } }
+    public var participants: [Participation] { get { box.fields.participants } set { change { $0.participants = newValue } } }
+    public var notes: String? { get { box.fields.notes } set { change { $0.notes = newValue } } }
+    public var source: SourceLocation { get { box.fields.source } set { change { $0.source = newValue } } }
 
     public init(kind: Kind, id: String, title: String, date: Day, endDate: Day? = nil, hours: Exact? = nil,
                 provider: String? = nil, methods: [Method] = [], principles: [Principle] = [],
                 subprojects: [String] = [], meetingType: MeetingType? = nil, participants: [Participation] = [],
                 notes: String? = nil, source: SourceLocation = SourceLocation(file: "")) {
-        self.kind = kind
-        self.id = id
-        self.title = title
-        self.date = date
-        self.endDate = endDate
-        self.hours = hours
-        self.provider = provider
-        self.methods = methods
-        self.principles = principles
-        self.subprojects = subprojects
-        self.meetingType = meetingType
-        self.participants = participants
-        self.notes = notes
-        self.source = source
+        box = Box(Fields(kind: kind, id: id, title: title, date: date, endDate: endDate, hours: hours, provider: provider,
+                         methods: methods, principles: principles, subprojects: subprojects, meetingType: meetingType,
+                         participants: participants, notes: notes, source: source))
     }
 
     /// By date, then by id (ids are ASCII, so byte order is their alphabetical order).
