@@ -85,8 +85,9 @@ public struct Loader: Sendable {
         // Reading and parsing is most of the work; files are independent, so
         // they are spread over the cores and gathered back in path order.
         // The cache is read without locks while the cores work; what changed is stored after.
-        let cached = cache?.files.snapshot()
-        let outcomes = Parallel.map(jobs) { read($0.path, stamp: $0.stamp, known: cached) }
+        var cached = cache?.files.snapshot()
+        let outcomes = Parallel.map(jobs) { [cached] in read($0.path, stamp: $0.stamp, known: cached) }
+        cached = nil  // the cache is then the only owner and is updated in place, not copied
         cache?.files.update(outcomes.compactMap { $0.fresh.map { (key: $0.path, entry: $0.entry) } },
                             liveCount: jobs.count, live: { Set(jobs.map(\.path)) })
         let results = outcomes.map(\.result)

@@ -18,9 +18,9 @@ public enum Validator {
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
         // The cache is read without locks while the cores work; what is new is stored at the end.
-        let known = cache?.files.snapshot()
+        var known = cache?.files.snapshot()
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
-        let scanned = Parallel.map(loaded.texts) { file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
+        let scanned = Parallel.map(loaded.texts) { [known] file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
             if case let .personalNumbers(hits)? = known?.found("pnr:" + file.path, text: file.text, context: "") {
                 return (hits, nil)
             }
@@ -66,6 +66,9 @@ public enum Validator {
             if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
         }) { $0.assessments(in: $1) }
         let recordFiles = loaded.records.values.joined()
+        // With the snapshots gone the cache is the only owner and is updated in place, not copied.
+        known = nil
+        files.known = nil
         cache?.files.update(fresh + files.fresh, liveCount: loaded.texts.count + recordFiles.count) {
             Set(loaded.texts.map { "pnr:" + $0.path } + recordFiles.map(\.path))
         }
@@ -91,7 +94,7 @@ public enum Validator {
         let context: ProjectContext
         let log: DiagnosticLog
         /// The cache's entries when validation began (nil without a cache).
-        let known: [String: RecordCache.Entry]?
+        var known: [String: RecordCache.Entry]?
         /// What besides the file decides its outcome (the config's text and the as-of date).
         let key: String
         /// Files read afresh, for the cache.
@@ -128,6 +131,8 @@ public enum Validator {
     where R.ID == String {
         var first: [String: SourceLocation] = [:]
         var result: [R] = []
+        first.reserveCapacity(records.count)
+        result.reserveCapacity(records.count)
         // Files are read in byte order, so "first" is well defined.
         for (record, location) in records {
             if let earlier = first[record.id] {
