@@ -15,7 +15,7 @@ public final class ProjectWatcher: Sendable {
     public static let folders = ["config", "content"]
 
     /// How long the files must stay unchanged before a change is reported.
-    static let quietInterval = Duration.milliseconds(15)
+    static let quietInterval = Duration.milliseconds(5)
     /// Polling only: how often the folders are looked at, and how long they must stay unchanged.
     static let pollInterval = Duration.milliseconds(100)
     static let settleInterval = Duration.milliseconds(60)
