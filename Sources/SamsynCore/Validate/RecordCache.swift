@@ -4,7 +4,7 @@ import Foundation
 /// by `samsyn serve`: a file whose text is the same, read against the same
 /// config/site.yaml and as-of date, gives the same records and diagnostics,
 /// so it is not read again. Cross-file checks (unique ids) always run.
-public final class RecordCache: Sendable {
+public final class RecordCache: @unchecked Sendable {
     /// What one file gave (typed, so that taking it back needs no dynamic cast).
     enum Found {
         case agreements([(Agreement, SourceLocation)], [Diagnostic])
@@ -15,19 +15,39 @@ public final class RecordCache: Sendable {
 
     struct Entry {
         var text: String
-        /// Everything besides the file that the result depends on.
-        var context: String
+        /// The number of everything besides the file that the result depends on (`context(for:)`).
+        var context: Int
         var found: Found
     }
 
     let files = SnapshotCache<Entry>()
 
+    /// The context (config text and as-of date) of the last validation, and its number (under `lock`).
+    private let lock = NSLock()
+    private var lastContext = ""
+    private var lastNumber = 0
+
     public init() {}
+
+    /// A number that stays the same while `context` does: entries compare it
+    /// instead of the config's whole text, once per file.
+    func number(for context: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if lastNumber == 0 || context != lastContext {
+            lastContext = context
+            lastNumber += 1
+        }
+        return lastNumber
+    }
+
+    /// The context of what depends on the file alone (the personal-number search).
+    static let fileOnly = 0
 }
 
 extension [String: RecordCache.Entry] {
     /// What a file gave last time, if its text and context are the same.
-    func found(_ key: String, text: String, context: String) -> RecordCache.Found? {
+    func found(_ key: String, text: String, context: Int) -> RecordCache.Found? {
         guard let entry = self[key], entry.context == context, entry.text == text else { return nil }
         return entry.found
     }

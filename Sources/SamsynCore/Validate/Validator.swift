@@ -21,11 +21,11 @@ public enum Validator {
         var known = cache?.files.snapshot()
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
         let scanned = Parallel.map(loaded.texts) { [known] file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
-            if case let .personalNumbers(hits)? = known?.found("pnr:" + file.path, text: file.text, context: "") {
+            if case let .personalNumbers(hits)? = known?.found("pnr:" + file.path, text: file.text, context: RecordCache.fileOnly) {
                 return (hits, nil)
             }
             let hits = PersonalNumbers.find(in: file.text)
-            return (hits, known == nil ? nil : RecordCache.Entry(text: file.text, context: "", found: .personalNumbers(hits)))
+            return (hits, known == nil ? nil : RecordCache.Entry(text: file.text, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
         }
         for (file, scan) in zip(loaded.texts, scanned) {
             if let entry = scan.fresh { fresh.append(("pnr:" + file.path, entry)) }
@@ -49,7 +49,7 @@ public enum Validator {
 
         // A record file's outcome depends on the file, the config and the as-of date only.
         var files = FileReading(context: context, log: log, known: known,
-                                key: configFile.text + "\u{0}" + asOf.description)
+                                key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
         var project = Project(config: config)
         let agreements = files.each(loaded.records[.agreements], RecordCache.Found.agreements, {
             if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
@@ -96,7 +96,7 @@ public enum Validator {
         /// The cache's entries when validation began (nil without a cache).
         var known: [String: RecordCache.Entry]?
         /// What besides the file decides its outcome (the config's text and the as-of date).
-        let key: String
+        let key: Int
         /// Files read afresh, for the cache.
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
 
