@@ -111,8 +111,9 @@ private struct Composition {
         var items: [YAMLNode] = []
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
-        /// The scalar keys so far, for the duplicate check.
-        var keys: [(String, Mark)] = []
+        /// The scalar keys so far, for the duplicate check (hashed: a hostile
+        /// mapping may hold tens of thousands of keys).
+        var keys: [String: Mark] = [:]
         var anchor: String?
         /// The value count when the container opened, to size an anchored container.
         var valuesBefore: Int
@@ -202,10 +203,9 @@ private struct Composition {
             open[last].pendingKey = nil
         } else {
             if case .scalar(let scalar) = node {
-                if let first = open[last].keys.first(where: { $0.0 == scalar.string }) {
-                    throw .duplicateKey(scalar.string, first: first.1, second: scalar.mark)
+                if let first = open[last].keys.updateValue(scalar.mark, forKey: scalar.string) {
+                    throw .duplicateKey(scalar.string, first: first, second: scalar.mark)
                 }
-                open[last].keys.append((scalar.string, scalar.mark))
             }
             open[last].pendingKey = node
         }
