@@ -19,18 +19,16 @@ public actor LiveState {
     /// added — per build: each is rendered (and each page prepared) once.
     private var files: [String: Data] = [:]
 
-    func file(_ path: String) -> Data? { files[path] }
-
     /// Kept only if no rebuild happened since the file was rendered (`renderedAt`).
     func store(_ body: Data, for path: String, renderedAt: Int) {
         if renderedAt == version { files[path] = body }
     }
 
     /// Everything a request needs, in one step: the last good site, its files
-    /// by path, the current version and failure, and the file at `path` if it
-    /// was already sent once in this version.
-    func request(_ path: String?) -> (site: SiteContent?, index: [String: Int], version: Int, failure: [Diagnostic]?, sent: Data?) {
-        (site, index, version, failure, path.flatMap { files[$0] })
+    /// by path, the current version and failure, and the files already sent
+    /// in this version (the dictionaries are shared, not copied).
+    func request() -> (site: SiteContent?, index: [String: Int], version: Int, failure: [Diagnostic]?, sent: [String: Data]) {
+        (site, index, version, failure, files)
     }
 
     /// A new build: its site when it succeeded; a failed build keeps the last good site.

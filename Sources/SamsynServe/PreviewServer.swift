@@ -109,8 +109,7 @@ public struct PreviewServer: Sendable {
                 break
             }
             // One visit to the shared state per request (it is the one point all requests pass).
-            let guess = request.path.hasSuffix("/") ? String(request.path.dropFirst()) + "index.html" : String(request.path.dropFirst())
-            let (site, index, version, failure, sent) = await state.request(guess)
+            let (site, index, version, failure, sent) = await state.request()
             switch StaticFiles.lookup(rawTarget: request.target.rawValue, path: request.path, exists: { index[$0] != nil }) {
             case .badRequest:
                 return text("Bad request.\n", type: "text/plain; charset=utf-8", status: .badRequest)
@@ -123,7 +122,7 @@ public struct PreviewServer: Sendable {
                 if isHTML, let failure {
                     return text(PreviewPages.errors(failure), type: "text/html; charset=utf-8")
                 }
-                if let body = path == guess ? sent : await state.file(path) {
+                if let body = sent[path] {
                     return ok(body, type: StaticFiles.contentType(path))
                 }
                 guard let site, let position = index[path] else {

@@ -126,19 +126,18 @@ public struct DiskFiles: FileAccess {
         stamps(in: folders).values.map { Int($0.modified / 1_000_000_000) }.max()
     }
 
-    /// Size and modification time (nanoseconds since 1970) of every file below
-    /// these folders, by path from the root, read with plain stat calls:
-    /// Foundation's URL resource values and directory enumerator cost more than
-    /// a whole build of a large project, and `samsyn serve` asks ten times a second.
-    public func stamps(in folders: [String]) -> [String: (size: Int64, modified: Int64)] {
-        var result: [String: (size: Int64, modified: Int64)] = [:]
+    /// The stamp of every file below these folders, by path from the root,
+    /// read with plain stat calls: Foundation's URL resource values and
+    /// directory enumerator cost more than a whole build of a large project,
+    /// and `samsyn serve` (when it polls) asks ten times a second.
+    public func stamps(in folders: [String]) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
         for folder in folders {
             let base = absolute(folder)
             for path in FastFiles.listFiles(base) {
                 var info = stat()
                 guard stat(base + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                result[folder + "/" + path] = (Int64(info.st_size),
-                                               Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+                result[folder + "/" + path] = FileStamp(info)
             }
         }
         return result

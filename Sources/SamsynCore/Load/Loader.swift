@@ -120,11 +120,6 @@ public struct Loader: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads, decodes and parses one file.
-    func read(_ path: String) -> FileResult {
-        read(path, stamp: nil, known: nil).result
-    }
-
     /// Reads, decodes and parses one file, or takes it from what a cache knew
     /// (`known`): by its stamp without reading it, or else by its bytes.
     /// `fresh` is the entry to store when the file was read.

@@ -90,12 +90,14 @@ struct HTMLWriter {
     }
 
     /// A link when `href` is given, otherwise plain text.
+    /// (Written with `attribute` rather than `element`: links fill every table row.)
     mutating func link(_ value: String, href: String?) {
-        if let href {
-            element("a", ["href": href], text: value)
-        } else {
-            text(value)
-        }
+        guard let href else { return text(value) }
+        append("<a")
+        attribute("href", href)
+        append(">")
+        text(value)
+        append("</a>")
     }
 
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }

@@ -190,15 +190,7 @@ enum PageWriter {
                     w.text(symbol)
                     w.markup("</span> ")
                 }
-                if let href = cell.href {
-                    w.markup("<a href=\"")
-                    w.text(href)
-                    w.markup("\">")
-                    w.text(cell.text)
-                    w.markup("</a>")
-                } else {
-                    w.text(cell.text)
-                }
+                w.link(cell.text, href: cell.href)
                 w.markup(cell.header ? "</th>" : "</td>")
             }
             w.markup("</tr>\n")

@@ -29,9 +29,7 @@ public enum Validator {
         }
         for (file, scan) in zip(loaded.texts, scanned) {
             if let entry = scan.fresh { fresh.append(("pnr:" + file.path, entry)) }
-        }
-        for (file, hits) in zip(loaded.texts, scanned.map(\.hits)) {
-            for hit in hits {
+            for hit in scan.hits {
                 log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
                           "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
                           hint: "remove it: Samsyn keeps counts, never data about individuals")

@@ -72,7 +72,7 @@ public struct SiteBuild: Sendable {
         result.asOf = report.asOf
         result.pagesWritten = content.pageCount
         result.filesWritten = content.paths.count
-        progress("computed and laid out \(content.pageCount) pages")
+        progress("computed and laid out \(result.pagesWritten) pages")
         return Prepared(result: result, content: content, outcome: outcome)
     }
 
