@@ -274,6 +274,34 @@ import Testing
         #expect(validated.diagnostics.count == 1)
     }
 
+    /// Reading checks each file's folder once and a linked file in full: a
+    /// path through a linked folder, or a link, that leads outside is refused
+    /// however it is asked for, and one that stays inside is read.
+    @Test func readingRefusesEveryWayOutOfTheRoot() throws {
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("samsyn-read-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: base) }
+        let root = base.appendingPathComponent("project")
+        try TestProject.writeOnDisk(at: root)
+        let outside = base.appendingPathComponent("outside")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "title: hemligt\n".write(to: outside.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/away"), withDestinationURL: outside)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/away.yaml"),
+                                  withDestinationURL: outside.appendingPathComponent("x.yaml"))
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/near"),
+                                  withDestinationURL: root.appendingPathComponent("content/meetings"))
+        try "title: inne\n".write(to: root.appendingPathComponent("content/meetings/plain.yaml"), atomically: true, encoding: .utf8)
+
+        let files = DiskFiles(root: root)
+        for _ in 0..<2 {  // the second time from what was remembered about the folders
+            #expect(throws: FileAccessError.linksOutsideRoot) { try files.read("content/meetings/away/x.yaml") }
+            #expect(throws: FileAccessError.linksOutsideRoot) { try files.read("content/meetings/away.yaml") }
+            #expect(try files.read("content/meetings/plain.yaml") == Array("title: inne\n".utf8))
+            #expect(try files.read("content/near/plain.yaml") == Array("title: inne\n".utf8))
+        }
+    }
+
     @Test func missingConfigIsReported() {
         let outcome = Pipeline(files: MemoryFiles([:])).run(asOf: Day.t("2025-06-30"))
         #expect(outcome.lines == ["config/site.yaml: error: the project has no config/site.yaml"])

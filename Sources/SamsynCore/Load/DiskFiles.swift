@@ -9,6 +9,10 @@ public struct DiskFiles: FileAccess {
     public let root: URL
     private let rootPath: String
     private let realRoot: String
+    /// Folders already known to resolve inside the root. Resolving every
+    /// file's whole path (a `readlink` per component) was a tenth of reading
+    /// a large project; the folders are few, so each is resolved once.
+    private let folders = FolderVerdicts()
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -90,8 +94,18 @@ public struct DiskFiles: FileAccess {
 
     public func read(_ path: String) throws -> [UInt8] {
         let full = absolute(path)
-        guard isInsideRoot(full) else { throw FileAccessError.linksOutsideRoot }
-        let fd = open(full, O_RDONLY)
+        // The file's folder must resolve inside the root, and so must the file
+        // itself when it is a link: O_NOFOLLOW opens a plain file at once and
+        // refuses a link, which is then resolved in full.
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+        guard folders.verdict(folder, else: { isInsideRoot(folder.isEmpty ? rootPath : absolute(folder)) }) else {
+            throw FileAccessError.linksOutsideRoot
+        }
+        var fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 && errno == ELOOP {
+            guard isInsideRoot(full) else { throw FileAccessError.linksOutsideRoot }
+            fd = open(full, O_RDONLY | O_CLOEXEC)
+        }
         guard fd >= 0 else { throw FileAccessError.missing }
         defer { close(fd) }
         var info = stat()
@@ -141,5 +155,24 @@ public struct DiskFiles: FileAccess {
             }
         }
         return result
+    }
+}
+
+/// Whether each folder resolves inside the root, remembered for one
+/// `DiskFiles` value (one build): reads on both cores ask, so it is locked.
+private final class FolderVerdicts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: Bool] = [:]
+
+    func verdict(_ folder: String, else decide: () -> Bool) -> Bool {
+        lock.lock()
+        let seen = known[folder]
+        lock.unlock()
+        if let seen { return seen }
+        let verdict = decide()
+        lock.lock()
+        known[folder] = verdict
+        lock.unlock()
+        return verdict
     }
 }

@@ -129,7 +129,7 @@ public struct Loader: Sendable {
         let previous = known?[path]
         if let stamp, let previous, previous.stamp == stamp { return (previous.result, nil) }
         let bytes: [UInt8]
-        switch readBytes(path) {
+        switch readBytes(path, size: listed.map { Int($0.size) }) {
         case .failure(let problem): return (FileResult(diagnostics: [problem.diagnostic]), nil)
         case .success(let read): bytes = read
         }
@@ -145,9 +145,11 @@ public struct Loader: Sendable {
         var diagnostic: Diagnostic
     }
 
-    private func readBytes(_ path: String) -> Result<[UInt8], Problem> {
+    /// `size` is the listing's, when it gave one: asking again would cost a
+    /// path lookup per file.
+    private func readBytes(_ path: String, size listed: Int?) -> Result<[UInt8], Problem> {
         let here = SourceLocation(file: path)
-        if let size = files.size(of: path), size > Loader.maxFileBytes {
+        if let size = listed ?? files.size(of: path), size > Loader.maxFileBytes {
             return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
                                                            hint: "split it into several files, one record each")))
         }

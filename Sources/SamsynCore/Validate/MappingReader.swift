@@ -7,7 +7,11 @@ struct MappingReader {
     let log: DiagnosticLog
     /// What the mapping is, in words, for messages ("the agreement", "a participants entry").
     let what: String
-    private var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+    /// A list, not a dictionary: a record has a dozen keys at most, and
+    /// comparing a few short strings is cheaper than hashing each one (a
+    /// national project reads a million of them). YAML has already refused
+    /// duplicate keys.
+    private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
     /// Keys offered as "did you mean" for an unknown key: their absence is the
     /// same mistake, so it is not reported a second time.
     private var suggested: Set<String> = []
@@ -32,7 +36,7 @@ struct MappingReader {
                 continue
             }
             let name = scalar.string
-            if reportedElsewhere.contains(name) { continue }
+            if !reportedElsewhere.isEmpty && reportedElsewhere.contains(name) { continue }
             guard allowed.contains(name) else {
                 let close = suggestion(for: name, among: allowed)
                 if let close { suggested.insert(close) }
@@ -42,7 +46,7 @@ struct MappingReader {
             }
             // `key:` with nothing after it, `~` or `null` mean "not given".
             if MappingReader.isNull(value) { continue }
-            entries[name] = (key, value)
+            entries.append((name, key, value))
         }
     }
 
@@ -52,7 +56,10 @@ struct MappingReader {
 
     static func isNull(_ node: YAMLNode) -> Bool {
         guard case .scalar(let scalar) = node, scalar.isPlain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     static func describe(_ node: YAMLNode) -> String {
@@ -63,17 +70,21 @@ struct MappingReader {
         }
     }
 
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    private func entry(_ key: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
+        entries.first { $0.name == key }
+    }
 
-    func node(_ key: String) -> YAMLNode? { entries[key]?.value }
+    func has(_ key: String) -> Bool { entry(key) != nil }
+
+    func node(_ key: String) -> YAMLNode? { entry(key)?.value }
 
     /// Where a key's value is, or the mapping itself when the key is absent.
     func location(of key: String) -> SourceLocation {
-        entries[key].map { MappingReader.location(of: $0.value, in: file) } ?? location
+        entry(key).map { MappingReader.location(of: $0.value, in: file) } ?? location
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        entries[key].map { MappingReader.location(of: $0.key, in: file) } ?? location
+        entry(key).map { MappingReader.location(of: $0.key, in: file) } ?? location
     }
 
     func missing(_ key: String, example: String) {
