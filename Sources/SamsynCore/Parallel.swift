@@ -7,12 +7,18 @@ enum Parallel {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
         guard workers > 1 else { return items.map(body) }
         let results = Slots<R>(count: items.count)
-        // Interleaved indices keep the workers evenly loaded when item sizes vary.
+        // Interleaved runs of indices keep the workers evenly loaded when item
+        // sizes vary; runs, not single indices, so that two cores do not keep
+        // writing results into the same cache line.
+        let run = 16
+        let runs = (items.count + run - 1) / run
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < items.count {
-                results.store(body(items[index]), at: index)
-                index += workers
+            var next = worker
+            while next < runs {
+                for index in next * run ..< min(next * run + run, items.count) {
+                    results.store(body(items[index]), at: index)
+                }
+                next += workers
             }
         }
         return results.values()

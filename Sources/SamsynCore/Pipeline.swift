@@ -4,11 +4,14 @@
 public struct Pipeline: Sendable {
     public let files: any FileAccess
     public let cache: BuildCache?
+    public let changed: ChangedPaths
 
-    /// `cache`: for repeated builds of one project (`samsyn serve`).
-    public init(files: any FileAccess, cache: BuildCache? = nil) {
+    /// `cache`: for repeated builds of one project (`samsyn serve`), which
+    /// also knows what `changed` since the last of them.
+    public init(files: any FileAccess, cache: BuildCache? = nil, changed: ChangedPaths = .unknown) {
         self.files = files
         self.cache = cache
+        self.changed = changed
     }
 
     public struct Outcome: Sendable {
@@ -23,7 +26,7 @@ public struct Pipeline: Sendable {
     /// Load and validate; with `strict`, warnings count as errors and stop the
     /// build. Compute runs only on a project without errors.
     public func run(asOf: Day, strict: Bool = false, compute: Bool = true) -> Outcome {
-        let loaded = Loader(files: files, cache: cache?.files).load()
+        let loaded = Loader(files: files, cache: cache?.files, changed: changed).load()
         let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
         var diagnostics = strict ? validated.diagnostics.promotingWarnings() : validated.diagnostics
         // The logo is a file the config names; it must exist inside the project.

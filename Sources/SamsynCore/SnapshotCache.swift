@@ -25,3 +25,16 @@ final class SnapshotCache<Entry>: @unchecked Sendable {
         }
     }
 }
+
+/// One value that several threads read and replace whole.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value: Value
+
+    init(_ value: Value) { _value = value }
+
+    var value: Value {
+        get { lock.lock(); defer { lock.unlock() }; return _value }
+        set { lock.lock(); _value = newValue; lock.unlock() }
+    }
+}

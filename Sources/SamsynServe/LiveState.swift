@@ -33,6 +33,10 @@ public actor LiveState {
 
     /// A new build: its site when it succeeded; a failed build keeps the last good site.
     public func record(_ result: SiteBuild.Result, site content: SiteContent?) {
+        // The replaced site is freed only after the waiting pages are told:
+        // freeing a large project object by object takes milliseconds.
+        let replaced = (site, index, files)
+        defer { withExtendedLifetime(replaced) {} }
         files = [:]
         version += 1
         if let content, result.succeeded {

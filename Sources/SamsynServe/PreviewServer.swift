@@ -13,8 +13,9 @@ public struct PreviewServer: Sendable {
     public let build: SiteBuild
     public let host: String
     public let port: UInt16
-    /// Checks, computes and plans the site; the command passes the as-of date in here.
-    public let prepare: @Sendable () -> SiteBuild.Prepared
+    /// Checks, computes and plans the site, told what changed since the last
+    /// time; the command passes the as-of date in here.
+    public let prepare: @Sendable (ChangedPaths) -> SiteBuild.Prepared
     /// Told about every build and the address once listening.
     public let report: @Sendable (Event) -> Void
 
@@ -24,7 +25,7 @@ public struct PreviewServer: Sendable {
         case built(SiteBuild.Result, shown: Int, milliseconds: Int)
     }
 
-    public init(build: SiteBuild, host: String, port: UInt16, prepare: @escaping @Sendable () -> SiteBuild.Prepared,
+    public init(build: SiteBuild, host: String, port: UInt16, prepare: @escaping @Sendable (ChangedPaths) -> SiteBuild.Prepared,
                 report: @escaping @Sendable (Event) -> Void) {
         self.build = build
         self.host = host
@@ -37,7 +38,7 @@ public struct PreviewServer: Sendable {
         let state = LiveState()
         // Watching starts before the first build, so that no save is missed.
         let watcher = ProjectWatcher(root: build.root)
-        await rebuild(into: state)
+        await rebuild(into: state, changed: watcher.takeChanges())
 
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled,
                                 handler: Handler(state: state))
@@ -52,7 +53,7 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try await watcher.nextChange()
-                    await rebuild(into: state)
+                    await rebuild(into: state, changed: watcher.takeChanges())
                 }
             }
             // Runs until stopped (Ctrl-C) or until the server fails, which ends the others too.
@@ -61,13 +62,13 @@ public struct PreviewServer: Sendable {
     }
 
     /// One rebuild: served from memory as soon as it is planned, then written.
-    private func rebuild(into state: LiveState) async {
+    private func rebuild(into state: LiveState, changed: ChangedPaths) async {
         let start = ContinuousClock.now
         func elapsed() -> Int {
             let d = ContinuousClock.now - start
             return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
         }
-        let prepared = prepare()
+        let prepared = prepare(changed)
         guard let content = prepared.content, prepared.result.succeeded else {
             await state.record(prepared.result, site: nil)
             report(.built(prepared.result, shown: elapsed(), milliseconds: elapsed()))

@@ -38,6 +38,15 @@ public final class ProjectWatcher: Sendable {
     /// Whether changes come from the kernel rather than from polling.
     public var isEventDriven: Bool { kernel != nil }
 
+    /// The paths changed since the last call (relative to the root), for the
+    /// next build to look at only those. `unknown` when the kernel cannot say
+    /// exactly: when polling, after a folder was made, moved or removed, when
+    /// its queue overflowed, and for good once a symbolic link was seen in
+    /// the tree (a link's target changes under another path).
+    public func takeChanges() -> ChangedPaths {
+        kernel?.takeChanges() ?? .unknown
+    }
+
     /// Path → (size, modification time in nanoseconds).
     public typealias Snapshot = [String: [Int64]]
 
@@ -103,6 +112,13 @@ private final class KernelEvents: @unchecked Sendable {
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     /// Watch descriptor → folder path (absolute), to add folders created inside it.
     private var watched: [Int32: String] = [:]
+    /// What changed since `takeChanges` was last called: paths relative to the
+    /// root, or nil when that is not known exactly.
+    private var changed: Set<String>? = []
+    /// A symbolic link was seen in the tree: exact changes are never promised again.
+    private var linksSeen = false
+    /// Past this many paths a fresh listing is as cheap as looking at each.
+    private static let maxChangedPaths = 10_000
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
                                      | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_MODIFY)
@@ -127,6 +143,34 @@ private final class KernelEvents: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return count
+    }
+
+    func takeChanges() -> ChangedPaths {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = changed
+        changed = []
+        return linksSeen ? .unknown : taken.map { .only($0) } ?? .unknown
+    }
+
+    /// Records one change; nil `path` means "not known exactly". Called with the lock held.
+    private func note(_ path: String?) {
+        guard let path, var paths = changed, paths.count < Self.maxChangedPaths else {
+            changed = nil
+            return
+        }
+        changed = nil  // so that the set is changed in place, not copied
+        paths.insert(path)
+        changed = paths
+    }
+
+    private func relative(_ absolute: String) -> String {
+        String(absolute.dropFirst(root.count + 1))
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     func waitForChange(after seen: Int) async throws {
@@ -161,7 +205,12 @@ private final class KernelEvents: @unchecked Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names {
             var info = stat()
-            if lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { watchTree(path + "/" + name) }
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: watchTree(path + "/" + name)
+            case S_IFLNK: lock.lock(); linksSeen = true; lock.unlock()
+            default: break
+            }
         }
     }
 
@@ -183,13 +232,25 @@ private final class KernelEvents: @unchecked Sendable {
                 lock.lock()
                 let folder = watched[event.wd]
                 lock.unlock()
+                // Exact only for a file's own event inside a watched folder;
+                // a folder's comings and goings, the root's, and an overflowed
+                // queue mean "list everything".
+                var path: String?
                 if folder == nil {
                     // The root: only config/ and content/ matter (site/ is Samsyn's own output).
-                    guard folders.contains(name) else { continue }
-                    if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(root + "/" + name) }
-                } else if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let folder {
-                    watchTree(folder + "/" + name)
+                    guard folders.contains(name) || event.mask & UInt32(IN_Q_OVERFLOW) != 0 else { continue }
+                    if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, folders.contains(name) { watchTree(root + "/" + name) }
+                } else if event.mask & UInt32(IN_ISDIR) != 0 {
+                    if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let folder { watchTree(folder + "/" + name) }
+                } else if let folder, !name.isEmpty, event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) == 0 {
+                    path = relative(folder + "/" + name)
+                    if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, Self.isLink(folder + "/" + name) {
+                        lock.lock(); linksSeen = true; lock.unlock()
+                    }
                 }
+                lock.lock()
+                note(path)
+                lock.unlock()
                 relevant = true
             }
             guard relevant else { continue }

@@ -46,8 +46,8 @@ struct Serve: AsyncParsableCommand {
         // times), which a save in the editor does not change until it is committed.
         let lastChanged = LastChanged.find(root: root)
         let verbose = self.verbose
-        let server = PreviewServer(build: build, host: host, port: port, prepare: {
-            build.prepare(asOf: day, lastChanged: lastChanged, checkingOutput: false)
+        let server = PreviewServer(build: build, host: host, port: port, prepare: { changed in
+            build.prepare(asOf: day, lastChanged: lastChanged, checkingOutput: false, changed: changed)
         }, report: { event in
             switch event {
             case .listening(let url):

@@ -166,6 +166,66 @@ import Testing
         }
     }
 
+    /// `samsyn serve` hears from the kernel which paths changed and updates
+    /// the last listing by them instead of listing content/ again: through
+    /// edits, new files, deletions, hidden files and new folders each build
+    /// equals a fresh one, and a path the watcher did not report is trusted
+    /// to be unchanged (which shows that the listing really was not made again).
+    @Test func aListingUpdatedByTheChangedPathsGivesWhatAFreshLoadGives() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("samsyn-listing-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try TestProject.writeOnDisk(at: root)
+        func write(_ path: String, _ title: String) throws {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "title: \(title)\ndate: 2024-05-01\nmeeting_type: team\n".write(to: url, atomically: true, encoding: .utf8)
+        }
+        let cache = BuildCache()
+        func titles(_ changed: ChangedPaths) -> (cached: [String]?, fresh: [String]?) {
+            let cached = Pipeline(files: DiskFiles(root: root), cache: cache, changed: changed).run(asOf: Day.t("2025-06-30"))
+            let fresh = Pipeline(files: DiskFiles(root: root)).run(asOf: Day.t("2025-06-30"))
+            #expect(cached.lines == fresh.lines)
+            return (cached.project?.activities.map(\.title).sorted(), fresh.project?.activities.map(\.title).sorted())
+        }
+        try write("content/meetings/a.yaml", "A")
+        #expect(titles(.unknown).cached == ["A"])
+
+        let steps: [(change: () throws -> Void, paths: Set<String>, titles: [String])] = [
+            ({ try write("content/meetings/a.yaml", "A2") }, ["content/meetings/a.yaml"], ["A2"]),
+            ({ try write("content/meetings/b.yaml", "B") }, ["content/meetings/b.yaml"], ["A2", "B"]),
+            ({ try write("content/meetings/.c.yaml", "hidden") }, ["content/meetings/.c.yaml"], ["A2", "B"]),
+            ({ try write("content/meetings/2025/d.yaml", "D") }, ["content/meetings/2025/d.yaml"], ["A2", "B", "D"]),
+            ({ try fm.removeItem(at: root.appendingPathComponent("content/meetings/a.yaml")) },
+             ["content/meetings/a.yaml", "config/site.yaml"], ["B", "D"]),
+        ]
+        for step in steps {
+            try step.change()
+            let result = titles(.only(step.paths))
+            #expect(result.cached == step.titles)
+            #expect(result.cached == result.fresh)
+        }
+
+        // Not reported: the cached build keeps what it knew; a fresh one sees it.
+        try write("content/meetings/unreported.yaml", "U")
+        let trusted = titles(.only([]))
+        #expect(trusted.cached == ["B", "D"])
+        #expect(trusted.fresh == ["B", "D", "U"])
+        // A folder among the changed paths cannot be looked at alone: everything is listed again.
+        #expect(titles(.only(["content/meetings/2025"])).cached == ["B", "D", "U"])
+    }
+
+    @Test func aListingUpdateKeepsByteOrderAndSkipsHiddenNames() {
+        let previous = ["content/a/1.yaml", "content/a/3.yaml", "content/b.yaml"].map { FileEntry(path: $0) }
+        let now: Set<String> = ["content/a/2.yaml", "content/b.yaml", "content/_x.yaml"]
+        let updated = ListingUpdate.apply(previous, under: "content",
+                                          changed: ["content/a/2.yaml", "content/a/3.yaml", "content/_x.yaml", "config/site.yaml"]) {
+            now.contains($0) ? .file(FileEntry(path: $0)) : .absent
+        }
+        #expect(updated?.map(\.path) == ["content/a/1.yaml", "content/a/2.yaml", "content/b.yaml"])
+        #expect(ListingUpdate.apply(previous, under: "content", changed: ["content/a"]) { _ in .unsure } == nil)
+    }
+
     @Test func oversizedFileIsRefusedBeforeReading() {
         let big = "title: x\nnotes: \"" + String(repeating: "a", count: Loader.maxFileBytes) + "\"\n"
         let outcome = TestProject.run(["content/meetings/big.yaml": big])

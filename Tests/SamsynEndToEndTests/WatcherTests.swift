@@ -1,4 +1,5 @@
 import Foundation
+import SamsynCore
 import SamsynServe
 import Testing
 
@@ -49,6 +50,40 @@ import Testing
         try Data("title: d\n".utf8).write(to: root.appendingPathComponent("config/site.yaml"))
         try await Task.sleep(for: .milliseconds(100))
         #expect(try await seen(watcher) {})
+    }
+
+    /// What the next build may look at alone: the saved files' paths, until
+    /// a folder comes or goes (then everything), and never again once a
+    /// symbolic link is in the tree.
+    @Test func tellsWhichPathsChanged() async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = ProjectWatcher(root: root)
+        guard watcher.isEventDriven else {
+            #expect(watcher.takeChanges() == .unknown)
+            return
+        }
+        #expect(watcher.takeChanges() == .only([]))
+        let file = root.appendingPathComponent("content/meetings/a.yaml")
+        let temporary = root.appendingPathComponent("content/meetings/.a.yaml.tmp")
+        #expect(try await seen(watcher) {
+            try Data("title: a\n".utf8).write(to: temporary)
+            _ = rename(temporary.path, file.path)
+        })
+        try await Task.sleep(for: .milliseconds(50))  // the events of a busy machine may come in two reads
+        #expect(watcher.takeChanges() == .only(["content/meetings/a.yaml", "content/meetings/.a.yaml.tmp"]))
+        #expect(watcher.takeChanges() == .only([]), "taken changes are forgotten")
+
+        #expect(try await seen(watcher) {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("content/trainings"), withIntermediateDirectories: true)
+        })
+        #expect(watcher.takeChanges() == .unknown)
+        #expect(try await seen(watcher) { try Data("title: b\n".utf8).write(to: root.appendingPathComponent("content/trainings/b.yaml")) })
+        #expect(watcher.takeChanges() == .only(["content/trainings/b.yaml"]), "a new folder is watched too")
+
+        #expect(try await seen(watcher) { _ = symlink(file.path, root.appendingPathComponent("content/trainings/link.yaml").path) })
+        #expect(watcher.takeChanges() == .unknown)
+        #expect(try await seen(watcher) { try Data("title: c\n".utf8).write(to: file) })
+        #expect(watcher.takeChanges() == .unknown, "a link's target changes under another path")
     }
 
     @Test func ignoresTheSiteFolder() async throws {

@@ -44,6 +44,18 @@ public struct DiskFiles: FileAccess {
         return found.sorted { byteOrder($0.path, $1.path) }
     }
 
+    public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? {
+        ListingUpdate.apply(previous, under: folder, changed: changed) { path in
+            var info = stat()
+            guard lstat(absolute(path), &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unsure }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .file(FileEntry(path: path, stamp: FileStamp(info)))
+            case S_IFDIR, S_IFLNK: return .unsure
+            default: return .absent
+            }
+        }
+    }
+
     /// Every file below a folder.
     private func walk(relative: String, depth: Int) -> [FileEntry] {
         var found: [FileEntry] = []

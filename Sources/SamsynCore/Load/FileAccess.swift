@@ -15,10 +15,67 @@ public protocol FileAccess: Sendable {
     /// What identifies this version of a file without reading it (size,
     /// times, inode); nil when the file system cannot say.
     func stamp(of path: String) -> FileStamp?
+    /// What `files(under:)` would list now, made from an earlier listing of
+    /// the folder and the paths that changed since (`samsyn serve` hears them
+    /// from the kernel): only those are looked at. Nil when that cannot be
+    /// done safely; the folder is then listed afresh.
+    func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]?
 }
 
 extension FileAccess {
     public func stamp(of path: String) -> FileStamp? { nil }
+    public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? { nil }
+}
+
+/// What changed in the project since the last build with the same cache:
+/// `unknown` (list everything) or exactly these paths, relative to the root.
+/// `only` also promises that no file is reached through a symbolic link: a
+/// link's target changes under another path than the link's.
+public enum ChangedPaths: Sendable, Equatable {
+    case unknown
+    case only(Set<String>)
+}
+
+/// One changed path, as the file system sees it now.
+enum ListedNow {
+    /// A file that a fresh listing would hold, as it would hold it.
+    case file(FileEntry)
+    /// Gone, or skipped by name: a fresh listing would not hold it.
+    case absent
+    /// A folder or a link: what it holds is not known from this path alone.
+    case unsure
+}
+
+/// Updates a listing by the paths that changed; shared by every `FileAccess`
+/// so that there is one rule for what an update may do.
+enum ListingUpdate {
+    static func apply(_ previous: [FileEntry], under folder: String, changed: Set<String>,
+                      look: (String) -> ListedNow) -> [FileEntry]? {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        var entries = previous
+        for path in changed.sorted(by: byteOrder) where path.hasPrefix(prefix) {
+            let skipped = path.dropFirst(prefix.count).split(separator: "/").contains { isSkippedName($0) }
+            let now = skipped ? .absent : look(path)
+            let at = insertionIndex(of: path, in: entries)
+            let listed = at < entries.count && entries[at].path == path
+            switch now {
+            case .unsure: return nil
+            case .absent: if listed { entries.remove(at: at) }
+            case .file(let entry): if listed { entries[at] = entry } else { entries.insert(entry, at: at) }
+            }
+        }
+        return entries
+    }
+
+    /// Where `path` is, or would go, in a listing sorted in byte order.
+    private static func insertionIndex(of path: String, in entries: [FileEntry]) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if byteOrder(entries[middle].path, path) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }
 
 /// A file's size, modification and change times (nanoseconds) and inode:
@@ -87,6 +144,10 @@ public struct MemoryFiles: FileAccess {
         }
         if paths.isEmpty && !contents.keys.contains(where: { $0.hasPrefix(prefix) }) { return nil }
         return paths.sorted(by: byteOrder).map { FileEntry(path: $0) }
+    }
+
+    public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? {
+        ListingUpdate.apply(previous, under: folder, changed: changed) { contents[$0] == nil ? .absent : .file(FileEntry(path: $0)) }
     }
 
     public func fileExists(_ path: String) -> Bool { contents[path] != nil }

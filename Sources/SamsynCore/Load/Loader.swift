@@ -43,12 +43,15 @@ public struct Loader: Sendable {
 
     let files: any FileAccess
     let cache: LoadCache?
+    let changed: ChangedPaths
 
     /// With a `cache` (kept by `samsyn serve` from build to build), a file whose
-    /// bytes are the same as last time is not decoded or parsed again.
-    public init(files: any FileAccess, cache: LoadCache? = nil) {
+    /// bytes are the same as last time is not decoded or parsed again, and
+    /// with `changed` paths the content folder is not listed again either.
+    public init(files: any FileAccess, cache: LoadCache? = nil, changed: ChangedPaths = .unknown) {
         self.files = files
         self.cache = cache
+        self.changed = changed
     }
 
     public func load() -> LoadedProject {
@@ -64,7 +67,7 @@ public struct Loader: Sendable {
         }
         var fileCount = jobs.count
         let known = RecordKind.allCases.map(\.folder)
-        for entry in files.files(under: "content") ?? [] {
+        for entry in contentListing() {
             guard isYAML(entry.path) else { continue }
             fileCount += 1
             guard let kind = RecordKind.allCases.first(where: { entry.path.hasPrefix($0.folder + "/") }) else {
@@ -90,11 +93,11 @@ public struct Loader: Sendable {
         cached = nil  // the cache is then the only owner and is updated in place, not copied
         cache?.files.update(outcomes.compactMap { $0.fresh.map { (key: $0.path, entry: $0.entry) } },
                             liveCount: jobs.count, live: { Set(jobs.map(\.path)) })
-        let results = outcomes.map(\.result)
         var config: SourceFile?
         var records: [RecordKind: [SourceFile]] = [:]
         var texts: [(path: String, text: String)] = []
-        for (job, result) in zip(jobs, results) {
+        texts.reserveCapacity(jobs.count)
+        for (job, (result, _)) in zip(jobs, outcomes) {
             diagnostics += result.diagnostics
             if let text = result.text { texts.append((job.path, text)) }
             guard let source = result.source else { continue }
@@ -118,6 +121,19 @@ public struct Loader: Sendable {
         var source: SourceFile?
         var text: String?
         var diagnostics: [Diagnostic] = []
+    }
+
+    /// The files under content/: the last listing updated by the changed
+    /// paths when the cache has one, or else a fresh listing.
+    private func contentListing() -> [FileEntry] {
+        if case .only(let paths) = changed, let previous = cache?.listing.value,
+           let updated = files.files(under: "content", updating: previous, changed: paths) {
+            cache?.listing.value = updated
+            return updated
+        }
+        let listed = files.files(under: "content")
+        cache?.listing.value = listed
+        return listed ?? []
     }
 
     /// Reads, decodes and parses one file, or takes it from what a cache knew
@@ -218,6 +234,8 @@ public final class LoadCache: Sendable {
     }
 
     let files = SnapshotCache<Entry>()
+    /// The last listing of content/ (nil: none yet, or no such folder).
+    let listing = Locked<[FileEntry]?>(nil)
 
     public init() {}
 }

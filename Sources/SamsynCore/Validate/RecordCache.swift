@@ -20,7 +20,10 @@ public final class RecordCache: @unchecked Sendable {
         var found: Found
     }
 
+    /// By path: what each record file gave.
     let files = SnapshotCache<Entry>()
+    /// By path: what the personal-number search found in each file's text.
+    let personalNumbers = SnapshotCache<Entry>()
 
     /// The context (config text and as-of date) of the last validation, and its number (under `lock`).
     private let lock = NSLock()

@@ -18,17 +18,17 @@ public enum Validator {
         // Personal data is searched for in every file's raw text first, so it
         // is reported even where the YAML around it is broken.
         // The cache is read without locks while the cores work; what is new is stored at the end.
-        var known = cache?.files.snapshot()
+        var scannedBefore = cache?.personalNumbers.snapshot()
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
-        let scanned = Parallel.map(loaded.texts) { [known] file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
-            if case let .personalNumbers(hits)? = known?.found("pnr:" + file.path, text: file.text, context: RecordCache.fileOnly) {
+        let scanned = Parallel.map(loaded.texts) { [scannedBefore] file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
+            if case let .personalNumbers(hits)? = scannedBefore?.found(file.path, text: file.text, context: RecordCache.fileOnly) {
                 return (hits, nil)
             }
             let hits = PersonalNumbers.find(in: file.text)
-            return (hits, known == nil ? nil : RecordCache.Entry(text: file.text, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
+            return (hits, scannedBefore == nil ? nil : RecordCache.Entry(text: file.text, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
         }
         for (file, scan) in zip(loaded.texts, scanned) {
-            if let entry = scan.fresh { fresh.append(("pnr:" + file.path, entry)) }
+            if let entry = scan.fresh { fresh.append((file.path, entry)) }
             for hit in scan.hits {
                 log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
                           "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
@@ -36,6 +36,8 @@ public enum Validator {
             }
         }
 
+        scannedBefore = nil  // the cache is then the only owner and is updated in place, not copied
+        cache?.personalNumbers.update(fresh, liveCount: loaded.texts.count) { Set(loaded.texts.map(\.path)) }
         guard let configFile = loaded.config, let config = ConfigReader(log: log).read(configFile) else {
             return Result(project: nil, diagnostics: log.all.sortedForReport())
         }
@@ -46,7 +48,7 @@ public enum Validator {
             config: config, asOf: asOf)
 
         // A record file's outcome depends on the file, the config and the as-of date only.
-        var files = FileReading(context: context, log: log, known: known,
+        var files = FileReading(context: context, log: log, known: cache?.files.snapshot(),
                                 key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
         var project = Project(config: config)
         let agreements = files.each(loaded.records[.agreements], RecordCache.Found.agreements, {
@@ -65,11 +67,8 @@ public enum Validator {
         }) { $0.assessments(in: $1) }
         let recordFiles = loaded.records.values.joined()
         // With the snapshots gone the cache is the only owner and is updated in place, not copied.
-        known = nil
         files.known = nil
-        cache?.files.update(fresh + files.fresh, liveCount: loaded.texts.count + recordFiles.count) {
-            Set(loaded.texts.map { "pnr:" + $0.path } + recordFiles.map(\.path))
-        }
+        cache?.files.update(files.fresh, liveCount: recordFiles.count) { Set(recordFiles.map(\.path)) }
         project.assessments = unique(assessments, kind: "self-assessment", log: log)
 
         let diagnostics = log.all.sortedForReport()

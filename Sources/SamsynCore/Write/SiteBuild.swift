@@ -56,14 +56,15 @@ public struct SiteBuild: Sendable {
     /// `checkingOutput` a dangerous output folder is refused before any work;
     /// `write` checks it again in any case, so `serve`, which shows a rebuild
     /// before writing it, skips this first look at every file of the old site.
+    /// `changed`: what changed since the last build with this `cache`.
     public func prepare(asOf: Day, strict: Bool = false, lastChanged: @autoclosure () -> Day? = nil, checkingOutput: Bool = true,
-                        progress: (String) -> Void = { _ in }) -> Prepared {
+                        changed: ChangedPaths = .unknown, progress: (String) -> Void = { _ in }) -> Prepared {
         var result = Result()
         if checkingOutput, let refusal = SiteWriter(root: root, output: output).refusal() {
             result.refusal = refusal.description
             return Prepared(result: result)
         }
-        let outcome = Pipeline(files: DiskFiles(root: root), cache: cache).run(asOf: asOf, strict: strict)
+        let outcome = Pipeline(files: DiskFiles(root: root), cache: cache, changed: changed).run(asOf: asOf, strict: strict)
         result.diagnostics = outcome.diagnostics
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
