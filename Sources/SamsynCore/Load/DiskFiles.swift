@@ -9,10 +9,11 @@ public struct DiskFiles: FileAccess {
     public let root: URL
     private let rootPath: String
     private let realRoot: String
-    /// Folders already known to resolve inside the root. Resolving every
-    /// file's whole path (a `readlink` per component) was a tenth of reading
-    /// a large project; the folders are few, so each is resolved once.
-    private let folders = FolderVerdicts()
+    /// Folders already known to resolve inside the root, held open. Resolving
+    /// every file's whole path (a `readlink` per component) was a tenth of
+    /// reading a large project; the folders are few, so each is resolved and
+    /// opened once, and files are opened relative to them.
+    private let folders = OpenFolders()
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -109,11 +110,16 @@ public struct DiskFiles: FileAccess {
         // The file's folder must resolve inside the root, and so must the file
         // itself when it is a link: O_NOFOLLOW opens a plain file at once and
         // refuses a link, which is then resolved in full.
-        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
-        guard folders.verdict(folder, else: { isInsideRoot(folder.isEmpty ? rootPath : absolute(folder)) }) else {
-            throw FileAccessError.linksOutsideRoot
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let handle = folders.handle(folder) {
+            let absoluteFolder = folder.isEmpty ? rootPath : absolute(folder)
+            return isInsideRoot(absoluteFolder) ? open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : OpenFolders.outside
         }
-        var fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if handle == OpenFolders.outside { throw FileAccessError.linksOutsideRoot }
+        guard handle >= 0 else { throw FileAccessError.missing }
+        var fd = openat(handle, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 && errno == ELOOP {
             guard isInsideRoot(full) else { throw FileAccessError.linksOutsideRoot }
             fd = open(full, O_RDONLY | O_CLOEXEC)
@@ -170,21 +176,24 @@ public struct DiskFiles: FileAccess {
     }
 }
 
-/// Whether each folder resolves inside the root, remembered for one
-/// `DiskFiles` value (one build): reads on both cores ask, so it is locked.
-private final class FolderVerdicts: @unchecked Sendable {
+/// Each folder's open handle, or `outside` when it resolves outside the
+/// root, kept for one `DiskFiles` value (one build) and closed with it;
+/// reads on both cores ask, so it is locked.
+private final class OpenFolders: @unchecked Sendable {
+    static let outside: Int32 = -2
     private let lock = NSLock()
-    private var known: [String: Bool] = [:]
+    private var known: [String: Int32] = [:]
 
-    func verdict(_ folder: String, else decide: () -> Bool) -> Bool {
+    func handle(_ folder: String, else open: () -> Int32) -> Int32 {
         lock.lock()
-        let seen = known[folder]
-        lock.unlock()
-        if let seen { return seen }
-        let verdict = decide()
-        lock.lock()
-        known[folder] = verdict
-        lock.unlock()
-        return verdict
+        defer { lock.unlock() }
+        if let seen = known[folder] { return seen }
+        let handle = open()
+        known[folder] = handle
+        return handle
+    }
+
+    deinit {
+        for handle in known.values where handle >= 0 { close(handle) }
     }
 }
