@@ -118,6 +118,40 @@ import Testing
         }
     }
 
+    // MARK: Per subproject
+
+    /// The per-subproject indicators are computed from records grouped once;
+    /// on any day they equal their definitions, applied one subproject at a
+    /// time: a record applies to the subprojects it names, or to all when it
+    /// names none.
+    @Test func perSubprojectIndicatorsFollowTheirDefinitions() async {
+        await propertyCheck(count: 40, input: RandomProject.generator, Gen.int(in: 0...1_200)) { project, offset in
+            guard let validated = Pipeline(files: project.memoryFiles).run(asOf: Self.asOf, compute: false).project else {
+                Issue.record("a generated project is valid")
+                return
+            }
+            let day = Day.t("2023-09-01").adding(days: offset)
+            let report = Indicators.compute(validated, asOf: day)
+            func applies(_ named: [String], to subproject: String) -> Bool { named.isEmpty || named.contains(subproject) }
+            for subproject in validated.config.subprojects {
+                let id = subproject.id
+                let covered = Set(validated.agreements.filter { $0.isInForce(on: day) && applies($0.subprojects, to: id) }.flatMap(\.parties))
+                #expect(report.agreements.coverage[id] == covered.sorted(by: byteOrder), "\(id) on \(day)")
+                #expect(report.agreements.gaps[id] == Set(subproject.partners).subtracting(covered).sorted(by: byteOrder), "\(id) on \(day)")
+
+                let meetings = validated.activities.filter {
+                    $0.kind == .meeting && $0.meetingType == .caseworker && $0.isHeld(asOf: day) && applies($0.subprojects, to: id)
+                }
+                #expect(report.caseworkerMeetings[id]?.thisYear == meetings.filter { $0.date.year == day.year }.count, "\(id) on \(day)")
+                #expect(report.caseworkerMeetings[id]?.byYear.values.reduce(0, +) == meetings.count, "\(id) on \(day)")
+
+                let rounds = validated.assessments.filter { $0.subproject == id && $0.date <= day }
+                    .sorted { $0.date != $1.date ? $0.date < $1.date : byteOrder($0.id, $1.id) }
+                #expect(report.assessments[id]?.rounds.map(\.id) == rounds.map(\.id), "\(id) on \(day)")
+            }
+        }
+    }
+
     // MARK: Personal identity numbers
 
     /// Every valid personnummer or samordningsnummer, in each of the four

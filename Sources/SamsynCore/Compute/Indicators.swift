@@ -44,10 +44,13 @@ public enum Indicators {
             return day <= end && end <= warningEnd
         }.map(\.id)
 
+        // One pass over the agreements, not one per subproject: a national
+        // project has hundreds of subprojects and tens of thousands of agreements.
+        let partiesBySubproject = grouped(inForce) { Set($0.flatMap(\.parties)) }
         var coverage: [String: [String]] = [:]
         var gaps: [String: [String]] = [:]
         for subproject in project.config.subprojects {
-            let covered = Set(inForce.filter { $0.applies(to: subproject.id) }.flatMap(\.parties))
+            let covered = partiesBySubproject.wholeProject.union(partiesBySubproject.bySubproject[subproject.id] ?? [])
             coverage[subproject.id] = sortedIDs(covered)
             gaps[subproject.id] = sortedIDs(Set(subproject.partners).subtracting(covered))
         }
@@ -129,12 +132,14 @@ public enum Indicators {
         let meetings = held.filter { $0.kind == .meeting && $0.meetingType == .caseworker }
         let target = config.targets.caseworkerMeetingsPerYear
         var result: [String: CaseworkerMeetings] = [:]
+        let datesBySubproject = grouped(meetings) { $0.map(\.date) }
         for subproject in config.subprojects {
-            let applying = meetings.filter { $0.applies(to: subproject.id) }
-            let thisYear = applying.filter { $0.date.year == day.year }.count
+            // The dates of the meetings that apply to it; only how many fall in each year counts.
+            let applying = datesBySubproject.wholeProject + (datesBySubproject.bySubproject[subproject.id] ?? [])
+            let thisYear = applying.filter { $0.year == day.year }.count
             // this_year >= target × day-of-year / days-in-year, kept in whole numbers.
             let onTrack = thisYear * day.daysInYear >= target * day.dayOfYear
-            result[subproject.id] = CaseworkerMeetings(byYear: countByYear(applying.map(\.date)), thisYear: thisYear,
+            result[subproject.id] = CaseworkerMeetings(byYear: countByYear(applying), thisYear: thisYear,
                                                        target: target, onTrack: onTrack)
         }
         return result
@@ -146,9 +151,9 @@ public enum Indicators {
         let questions = project.config.questionnaire.questions.map(\.id)
         let interval = project.config.targets.assessmentIntervalMonths
         var result: [String: AssessmentHistory] = [:]
+        let bySubproject = Dictionary(grouping: project.assessments.filter { $0.date <= day }, by: \.subproject)
         for subproject in project.config.subprojects {
-            let rounds = project.assessments
-                .filter { $0.subproject == subproject.id && $0.date <= day }
+            let rounds = (bySubproject[subproject.id] ?? [])
                 .sorted(by: byDateThenID)
                 .map { round(of: $0, questions: questions) }
 
@@ -198,6 +203,18 @@ public enum Indicators {
     }
 
     // MARK: Helpers
+
+    /// Records that name no subproject apply to all of them; the others to
+    /// those they name, each once. `summary` turns a group into what is kept.
+    private static func grouped<Record: AppliesToSubprojects, Summary>(
+        _ records: [Record], _ summary: ([Record]) -> Summary
+    ) -> (wholeProject: Summary, bySubproject: [String: Summary]) {
+        var bySubproject: [String: [Record]] = [:]
+        for record in records where !record.subprojects.isEmpty {
+            for subproject in Set(record.subprojects) { bySubproject[subproject, default: []].append(record) }
+        }
+        return (summary(records.filter { $0.subprojects.isEmpty }), bySubproject.mapValues(summary))
+    }
 
     static func countByYear(_ days: [Day]) -> ByYear {
         var counts: ByYear = [:]

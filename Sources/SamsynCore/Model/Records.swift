@@ -67,11 +67,6 @@ public struct Agreement: Sendable, Identifiable {
         if let end = effectiveEnd { return day <= end }
         return true
     }
-
-    /// Applies to a subproject when it lists it or lists none (whole project).
-    public func applies(to subproject: String) -> Bool {
-        subprojects.isEmpty || subprojects.contains(subproject)
-    }
 }
 
 /// The horizontal principles of ESF+ (a fixed vocabulary).
@@ -200,10 +195,6 @@ public struct Activity: Sendable, Identifiable {
     public func isHeld(asOf day: Day) -> Bool { date <= day }
 
     public var participantCount: Int { participants.reduce(0) { $0 + $1.count } }
-
-    public func applies(to subproject: String) -> Bool {
-        subprojects.isEmpty || subprojects.contains(subproject)
-    }
 }
 
 /// One round of the BIP organisational self-assessment for a subproject.
@@ -240,3 +231,12 @@ public struct SelfAssessment: Sendable, Identifiable {
         }
     }
 }
+
+/// A record that applies to the subprojects it names, or to all (the whole
+/// project) when it names none.
+protocol AppliesToSubprojects {
+    var subprojects: [String] { get }
+}
+
+extension Agreement: AppliesToSubprojects {}
+extension Activity: AppliesToSubprojects {}
