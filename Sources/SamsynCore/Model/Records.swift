@@ -14,38 +14,51 @@ public struct Agreement: Sendable, Identifiable {
         case other
     }
 
-    public var id: String
-    public var title: String
-    public var parties: [String]
+    /// The fields, in one immutable box shared by every copy (see `Shared`):
+    /// an agreement is copied into the lists by party and by subproject.
+    private struct Fields: Sendable {
+        var id: String
+        var title: String
+        var parties: [String]
+        var subprojects: [String]
+        var status: Status
+        var signed: Day?
+        var validFrom: Day?
+        var validUntil: Day?
+        var terminated: Day?
+        var scope: [Scope]
+        var independentOfIndividuals: Bool
+        var notes: String?
+        var source: SourceLocation
+    }
+
+    private var box: Shared<Fields>
+
+    public var id: String { get { box.value.id } set { box = box.changed { $0.id = newValue } } }
+    public var title: String { get { box.value.title } set { box = box.changed { $0.title = newValue } } }
+    public var parties: [String] { get { box.value.parties } set { box = box.changed { $0.parties = newValue } } }
     /// Empty means the agreement applies to the whole project.
-    public var subprojects: [String]
-    public var status: Status
-    public var signed: Day?
-    public var validFrom: Day?
-    public var validUntil: Day?
-    public var terminated: Day?
-    public var scope: [Scope]
-    public var independentOfIndividuals: Bool
-    public var notes: String?
-    public var source: SourceLocation
+    public var subprojects: [String] { get { box.value.subprojects } set { box = box.changed { $0.subprojects = newValue } } }
+    public var status: Status { get { box.value.status } set { box = box.changed { $0.status = newValue } } }
+    public var signed: Day? { get { box.value.signed } set { box = box.changed { $0.signed = newValue } } }
+    public var validFrom: Day? { get { box.value.validFrom } set { box = box.changed { $0.validFrom = newValue } } }
+    public var validUntil: Day? { get { box.value.validUntil } set { box = box.changed { $0.validUntil = newValue } } }
+    public var terminated: Day? { get { box.value.terminated } set { box = box.changed { $0.terminated = newValue } } }
+    public var scope: [Scope] { get { box.value.scope } set { box = box.changed { $0.scope = newValue } } }
+    public var independentOfIndividuals: Bool {
+        get { box.value.independentOfIndividuals }
+        set { box = box.changed { $0.independentOfIndividuals = newValue } }
+    }
+    public var notes: String? { get { box.value.notes } set { box = box.changed { $0.notes = newValue } } }
+    public var source: SourceLocation { get { box.value.source } set { box = box.changed { $0.source = newValue } } }
 
     public init(id: String, title: String, parties: [String], subprojects: [String] = [], status: Status,
                 signed: Day? = nil, validFrom: Day? = nil, validUntil: Day? = nil, terminated: Day? = nil,
                 scope: [Scope] = [], independentOfIndividuals: Bool = false, notes: String? = nil,
                 source: SourceLocation = SourceLocation(file: "")) {
-        self.id = id
-        self.title = title
-        self.parties = parties
-        self.subprojects = subprojects
-        self.status = status
-        self.signed = signed
-        self.validFrom = validFrom
-        self.validUntil = validUntil
-        self.terminated = terminated
-        self.scope = scope
-        self.independentOfIndividuals = independentOfIndividuals
-        self.notes = notes
-        self.source = source
+        box = Shared(Fields(id: id, title: title, parties: parties, subprojects: subprojects, status: status, signed: signed,
+                            validFrom: validFrom, validUntil: validUntil, terminated: terminated, scope: scope,
+                            independentOfIndividuals: independentOfIndividuals, notes: notes, source: source))
     }
 
     /// First day in force: `valid_from`, defaulting to the signing date.
@@ -127,10 +140,9 @@ public struct Activity: Sendable, Identifiable {
         public var hasSplit: Bool { women != nil || men != nil || nonBinary != nil }
     }
 
-    /// The fields, in one immutable box shared by every copy: an activity is
-    /// copied into many lists and indexes (by kind, date, organisation,
-    /// subproject), and copying the box is one reference count where copying
-    /// fourteen fields was fourteen. Setting a field makes a new box.
+    /// The fields, in one immutable box shared by every copy (see `Shared`):
+    /// an activity is copied into many lists and indexes (by kind, date,
+    /// organisation, subproject).
     private struct Fields: Sendable {
         var kind: Kind
         var id: String
@@ -148,42 +160,31 @@ public struct Activity: Sendable, Identifiable {
         var source: SourceLocation
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private var box: Shared<Fields>
 
-    private var box: Box
-
-    private mutating func change(_ update: (inout Fields) -> Void) {
-        var fields = box.fields
-        update(&fields)
-        box = Box(fields)
-    }
-
-    public var kind: Kind { get { box.fields.kind } set { change { $0.kind = newValue } } }
-    public var id: String { get { box.fields.id } set { change { $0.id = newValue } } }
-    public var title: String { get { box.fields.title } set { change { $0.title = newValue } } }
-    public var date: Day { get { box.fields.date } set { change { $0.date = newValue } } }
-    public var endDate: Day? { get { box.fields.endDate } set { change { $0.endDate = newValue } } }
+    public var kind: Kind { get { box.value.kind } set { box = box.changed { $0.kind = newValue } } }
+    public var id: String { get { box.value.id } set { box = box.changed { $0.id = newValue } } }
+    public var title: String { get { box.value.title } set { box = box.changed { $0.title = newValue } } }
+    public var date: Day { get { box.value.date } set { box = box.changed { $0.date = newValue } } }
+    public var endDate: Day? { get { box.value.endDate } set { box = box.changed { $0.endDate = newValue } } }
     /// Length per participant, exact (1.5 hours is 3/2).
-    public var hours: Exact? { get { box.fields.hours } set { change { $0.hours = newValue } } }
-    public var provider: String? { get { box.fields.provider } set { change { $0.provider = newValue } } }
-    public var methods: [Method] { get { box.fields.methods } set { change { $0.methods = newValue } } }
-    public var principles: [Principle] { get { box.fields.principles } set { change { $0.principles = newValue } } }
-    public var subprojects: [String] { get { box.fields.subprojects } set { change { $0.subprojects = newValue } } }
-    public var meetingType: MeetingType? { get { box.fields.meetingType } set { change { $0.meetingType = newValue } } }
-    public var participants: [Participation] { get { box.fields.participants } set { change { $0.participants = newValue } } }
-    public var notes: String? { get { box.fields.notes } set { change { $0.notes = newValue } } }
-    public var source: SourceLocation { get { box.fields.source } set { change { $0.source = newValue } } }
+    public var hours: Exact? { get { box.value.hours } set { box = box.changed { $0.hours = newValue } } }
+    public var provider: String? { get { box.value.provider } set { box = box.changed { $0.provider = newValue } } }
+    public var methods: [Method] { get { box.value.methods } set { box = box.changed { $0.methods = newValue } } }
+    public var principles: [Principle] { get { box.value.principles } set { box = box.changed { $0.principles = newValue } } }
+    public var subprojects: [String] { get { box.value.subprojects } set { box = box.changed { $0.subprojects = newValue } } }
+    public var meetingType: MeetingType? { get { box.value.meetingType } set { box = box.changed { $0.meetingType = newValue } } }
+    public var participants: [Participation] { get { box.value.participants } set { box = box.changed { $0.participants = newValue } } }
+    public var notes: String? { get { box.value.notes } set { box = box.changed { $0.notes = newValue } } }
+    public var source: SourceLocation { get { box.value.source } set { box = box.changed { $0.source = newValue } } }
 
     public init(kind: Kind, id: String, title: String, date: Day, endDate: Day? = nil, hours: Exact? = nil,
                 provider: String? = nil, methods: [Method] = [], principles: [Principle] = [],
                 subprojects: [String] = [], meetingType: MeetingType? = nil, participants: [Participation] = [],
                 notes: String? = nil, source: SourceLocation = SourceLocation(file: "")) {
-        box = Box(Fields(kind: kind, id: id, title: title, date: date, endDate: endDate, hours: hours, provider: provider,
-                         methods: methods, principles: principles, subprojects: subprojects, meetingType: meetingType,
-                         participants: participants, notes: notes, source: source))
+        box = Shared(Fields(kind: kind, id: id, title: title, date: date, endDate: endDate, hours: hours, provider: provider,
+                            methods: methods, principles: principles, subprojects: subprojects, meetingType: meetingType,
+                            participants: participants, notes: notes, source: source))
     }
 
     /// By date, then by id (ids are ASCII, so byte order is their alphabetical order).
@@ -240,3 +241,19 @@ protocol AppliesToSubprojects {
 
 extension Agreement: AppliesToSubprojects {}
 extension Activity: AppliesToSubprojects {}
+
+/// A record's fields in one immutable box that every copy shares. Records
+/// are copied into many lists and indexes; copying a box is one reference
+/// count where copying a dozen fields was a dozen. Setting a field makes a
+/// new box, so a copy never sees another's change.
+final class Shared<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func changed(_ update: (inout Value) -> Void) -> Shared {
+        var copy = value
+        update(&copy)
+        return Shared(copy)
+    }
+}
