@@ -7,12 +7,31 @@ public struct RenderInput: Sendable {
     /// When the data last changed (from git or file times), if known.
     public var lastChanged: Day?
 
+    /// The indexes of the records that the pages look things up in (built
+    /// from the project alone, so they can be built beside the indicators).
+    let indexes: RecordIndexes
+
     public init(project: Project, report: IndicatorReport, lastChanged: Day? = nil) {
+        self.init(project: project, report: report, lastChanged: lastChanged,
+                  indexes: RecordIndexes(project), trends: Trends.compute(project, asOf: report.asOf))
+    }
+
+    init(project: Project, report: IndicatorReport, lastChanged: Day?, indexes: RecordIndexes, trends: [TrendPoint]) {
         self.project = project
         self.report = report
         self.overview = Overview.compute(project, report)
-        self.trends = Trends.compute(project, asOf: report.asOf)
+        self.trends = trends
         self.lastChanged = lastChanged
+        self.indexes = indexes
+    }
+
+    /// The indicators, and what the pages need from the project alone (the
+    /// indexes and the trends), computed side by side on two cores: both need
+    /// only the checked project, and the result is the same as one after the other.
+    public static func computing(_ project: Project, asOf: Day, lastChanged: Day?) -> RenderInput {
+        let (report, (indexes, trends)) = Parallel.both({ Indicators.compute(project, asOf: asOf) },
+                                                        { (RecordIndexes(project), Trends.compute(project, asOf: asOf)) })
+        return RenderInput(project: project, report: report, lastChanged: lastChanged, indexes: indexes, trends: trends)
     }
 }
 
@@ -85,15 +104,13 @@ enum HTMLSite {
     }
 }
 
-/// Shared look-ups for the page builders.
-struct PageContext: Sendable {
-    let input: RenderInput
-    let l: Localization
+/// Indexes of the records, built once from the project so that no page
+/// scans every record (a national project has hundreds of organisations and
+/// 100 000 records).
+struct RecordIndexes: Sendable {
     let organisations: [String: Organisation]
     let subprojects: [String: Subproject]
     let agreements: [String: Agreement]
-    /// Indexes built once, so that no page scans every record (a national
-    /// project has hundreds of organisations and 100 000 records).
     let agreementsByParty: [String: [Agreement]]
     let activitiesByOrganisation: [String: [Activity]]
     /// Records naming each subproject; whole-project records are kept apart
@@ -106,10 +123,7 @@ struct PageContext: Sendable {
     /// Every activity by date, then id: the order of every list of activities.
     let activitiesInOrder: [Activity]
 
-    init(_ input: RenderInput) {
-        self.input = input
-        self.l = Localization(input.project.config.language)
-        let project = input.project
+    init(_ project: Project) {
         organisations = Dictionary(uniqueKeysWithValues: project.config.organisations.map { ($0.id, $0) })
         subprojects = Dictionary(uniqueKeysWithValues: project.config.subprojects.map { ($0.id, $0) })
         agreements = Dictionary(uniqueKeysWithValues: project.agreements.map { ($0.id, $0) })
@@ -137,13 +151,29 @@ struct PageContext: Sendable {
         activitiesBySubproject = activitiesBySub
         activitiesByKey = Dictionary(project.activities.map { ($0.kind.rawValue + "/" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
+}
+
+/// Shared look-ups for the page builders; `c.agreementsByParty` and the
+/// other indexes are read from `RecordIndexes` (dynamic member lookup by key
+/// path: checked by the compiler like any property).
+@dynamicMemberLookup
+struct PageContext: Sendable {
+    let input: RenderInput
+    let l: Localization
+
+    init(_ input: RenderInput) {
+        self.input = input
+        self.l = Localization(input.project.config.language)
+    }
+
+    subscript<T>(dynamicMember index: KeyPath<RecordIndexes, T>) -> T { input.indexes[keyPath: index] }
 
     var project: Project { input.project }
     var report: IndicatorReport { input.report }
     var asOf: Day { input.report.asOf }
 
-    func orgName(_ id: String) -> String { organisations[id]?.name ?? id }
-    func subName(_ id: String) -> String { subprojects[id]?.name ?? id }
+    func orgName(_ id: String) -> String { input.indexes.organisations[id]?.name ?? id }
+    func subName(_ id: String) -> String { input.indexes.subprojects[id]?.name ?? id }
 
     /// Question text in the site's language.
     func questionText(_ question: Questionnaire.Question) -> String {

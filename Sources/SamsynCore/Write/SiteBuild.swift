@@ -64,13 +64,15 @@ public struct SiteBuild: Sendable {
             result.refusal = refusal.description
             return Prepared(result: result)
         }
-        let outcome = Pipeline(files: DiskFiles(root: root), cache: cache, changed: changed).run(asOf: asOf, strict: strict)
+        // The indicators are computed below, beside the pages' indexes.
+        let outcome = Pipeline(files: DiskFiles(root: root), cache: cache, changed: changed).run(asOf: asOf, strict: strict, compute: false)
         result.diagnostics = outcome.diagnostics
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
-        guard let project = outcome.project, let report = outcome.report else { return Prepared(result: result, outcome: outcome) }
-        let content = SiteRenderer.content(RenderInput(project: project, report: report, lastChanged: lastChanged()), logo: outcome.logo)
-        result.asOf = report.asOf
+        guard let project = outcome.project else { return Prepared(result: result, outcome: outcome) }
+        let input = RenderInput.computing(project, asOf: asOf, lastChanged: lastChanged())
+        let content = SiteRenderer.content(input, logo: outcome.logo)
+        result.asOf = input.report.asOf
         result.pagesWritten = content.pageCount
         result.filesWritten = content.paths.count
         progress("computed and laid out \(result.pagesWritten) pages")
