@@ -9,8 +9,9 @@ enum Parallel {
         let results = Slots<R>(count: items.count)
         // Interleaved runs of indices keep the workers evenly loaded when item
         // sizes vary; runs, not single indices, so that two cores do not keep
-        // writing results into the same cache line.
-        let run = 16
+        // writing results into the same cache line — but short ones when the
+        // items are few (five content folders must still go to both cores).
+        let run = min(16, max(1, items.count / (workers * 16)))
         let runs = (items.count + run - 1) / run
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var next = worker

@@ -181,22 +181,28 @@ enum FastFiles {
         let folder = openFolder(path)
         guard folder >= 0 else { throw Failure(description: "cannot open \(path)") }
         defer { close(folder) }
-        try removeContents(of: folder, at: path, last: last)
+        guard let entries = entries(of: folder) else { throw Failure(description: "cannot open \(path)") }
+        // The top-level entries on both cores (a site's page folders are large;
+        // within one folder the file system serialises removals anyway), then `last`.
+        let failures = Parallel.map(entries.filter { !last.contains($0.name) }) { entry in
+            Result { try remove(entry, in: folder, at: path) }
+        }
+        for case .failure(let failure) in failures { throw failure }
+        for entry in entries where last.contains(entry.name) { try remove(entry, in: folder, at: path) }
         guard rmdir(path) == 0 else { throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))") }
     }
 
-    private static func removeContents(of folder: Int32, at path: String, last: Set<String> = []) throws {
-        guard let entries = entries(of: folder) else { throw Failure(description: "cannot open \(path)") }
-        for entry in entries.filter({ !last.contains($0.name) }) + entries.filter({ last.contains($0.name) }) {
-            if entry.isFolder {
-                let inner = openFolder(entry.name, in: folder)
-                guard inner >= 0 else { throw Failure(description: "cannot open \(path)/\(entry.name)") }
-                defer { close(inner) }
-                try removeContents(of: inner, at: path + "/" + entry.name)
-            }
-            guard unlinkat(folder, entry.name, entry.isFolder ? AT_REMOVEDIR : 0) == 0 else {
-                throw Failure(description: "cannot remove \(path)/\(entry.name): \(String(cString: strerror(errno)))")
-            }
+    /// Removes one entry of an open folder, and first everything in it when it is a folder.
+    private static func remove(_ entry: (name: String, isFolder: Bool), in folder: Int32, at path: String) throws {
+        if entry.isFolder {
+            let inner = openFolder(entry.name, in: folder)
+            guard inner >= 0 else { throw Failure(description: "cannot open \(path)/\(entry.name)") }
+            defer { close(inner) }
+            guard let entries = entries(of: inner) else { throw Failure(description: "cannot open \(path)/\(entry.name)") }
+            for inside in entries { try remove(inside, in: inner, at: path + "/" + entry.name) }
+        }
+        guard unlinkat(folder, entry.name, entry.isFolder ? AT_REMOVEDIR : 0) == 0 else {
+            throw Failure(description: "cannot remove \(path)/\(entry.name): \(String(cString: strerror(errno)))")
         }
     }
 
