@@ -15,6 +15,14 @@ import Testing
             "namn;andel\r\n\"Lunds kommun; Region\";0,313\r\n\"Citat \"\"så\"\"\";-3\r\n\"rad\nbryt\";\r\n")
     }
 
+    /// A spreadsheet splits on the byte `;`, not on a whole character: a `;`
+    /// carrying a combining mark, or a CRLF inside a cell, must still be quoted.
+    @Test func separatorsAreFoundByteByByte() {
+        let table = CSVTable(header: ["a", "b"], rows: [[.text("x;\u{301}y"), .text("rad\r\nbryt")], [.text("\"\u{301}"), .text("=\"")]])
+        #expect(String(decoding: table.bytes().dropFirst(3), as: UTF8.self) ==
+            "a;b\r\n\"x;\u{301}y\";\"rad\r\nbryt\"\r\n\"\"\"\u{301}\";\"'=\"\"\"\r\n")
+    }
+
     @Test("text that looks like a formula is defused", arguments: ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\t=1"])
     func formulaInjection(_ text: String) {
         let line = String(decoding: CSVTable(header: ["a"], rows: [[.text(text)]]).bytes().dropFirst(3), as: UTF8.self)

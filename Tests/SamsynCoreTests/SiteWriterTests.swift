@@ -32,6 +32,19 @@ import Testing
         ((try? fm.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)) ?? []).sorted()
     }
 
+    /// The files a manifest does not list are found by walking both sorted
+    /// lists side by side; a manifest in another order gives the same answer.
+    @Test func findsTheFilesTheManifestDoesNotList() {
+        let present = ["a.html", "b/x.html", "b/y.html", "c.css", "z.html"].sorted(by: byteOrder)
+        let manifest = ["a.html", "b/y.html", "c.css", "d.html"]
+        #expect(SiteWriter.unlisted(present, in: manifest) == ["b/x.html", "z.html"])
+        #expect(SiteWriter.unlisted(present, in: manifest.reversed()) == ["b/x.html", "z.html"])
+        #expect(SiteWriter.unlisted(present, in: []) == present)
+        #expect(SiteWriter.unlisted([], in: manifest).isEmpty)
+        // Names differing only in Unicode normalisation are different files on disk.
+        #expect(SiteWriter.unlisted(["e\u{301}.html"], in: ["\u{E9}.html"]) == ["e\u{301}.html"])
+    }
+
     @Test func writesMarksAndReplacesItsOwnSite() throws {
         let root = try makeRoot()
         defer { try? fm.removeItem(at: root) }

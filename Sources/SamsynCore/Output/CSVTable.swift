@@ -18,34 +18,55 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
+    /// The table's bytes, written straight into one buffer (the data files
+    /// of a national site have tens of thousands of rows).
     public func bytes() -> [UInt8] {
-        var out = "\u{FEFF}"
-        out += header.map { CSVTable.quote(CSVTable.defuse($0)) }.joined(separator: ";") + "\r\n"
-        for row in rows {
-            out += row.map(CSVTable.render).joined(separator: ";") + "\r\n"
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for (index, name) in header.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ";")) }
+            CSVTable.append(text: name, to: &out)
         }
-        return Array(out.utf8)
+        out += [13, 10]
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ";")) }
+                switch cell {
+                case .text(let text): CSVTable.append(text: text, to: &out)
+                case .int(let n): out += String(n).utf8
+                case .decimal(let d): out += d.text(separator: ",").utf8
+                case .empty: break
+                }
+            }
+            out += [13, 10]
+        }
+        return out
     }
 
-    static func render(_ cell: Cell) -> String {
-        switch cell {
-        case .text(let text): return quote(defuse(text))
-        case .int(let n): return String(n)
-        case .decimal(let d): return d.text(separator: ",")
-        case .empty: return ""
+    /// A text cell, defused, and quoted when it holds a separator, a quote or
+    /// a line break — looked for byte by byte, as a spreadsheet reads them
+    /// (a `;` followed by a combining mark still separates cells there).
+    static func append(text: String, to out: inout [UInt8]) {
+        let utf8 = defuse(text).utf8
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard utf8.contains(where: special) else {
+            out += utf8
+            return
         }
+        out.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A text cell that starts like a formula (= + - @, or a tab or carriage
     /// return before one) would be run by a spreadsheet: a leading apostrophe
     /// makes it plain text. Numbers are written as numbers and are not touched.
     static func defuse(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
-        return "'" + text
-    }
-
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return "'" + text
+        default: return text
+        }
     }
 }

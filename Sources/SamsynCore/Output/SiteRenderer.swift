@@ -51,14 +51,14 @@ public enum SiteRenderer {
         let logoInSite = logo == nil ? nil : logoPath(input.project.config)
         let fixedFiles = fixed
         let fixedPaths = fixed.keys.sorted(by: byteOrder)
-        let l = Localization(input.project.config.language)
+        let frames = FrameMaker(input, Localization(input.project.config.language), logoPath: logoInSite)
         return SiteContent(paths: fixedPaths + pages.map(\.path)) { index in
             if index < fixedPaths.count { return fixedFiles[fixedPaths[index]]!() }
             let plan = pages[index - fixedPaths.count]
             let page = plan.layout()
             // The plan's path is what the manifest lists; the page must agree.
             assert(page.path == plan.path, "\(page.path) planned as \(plan.path)")
-            return HTMLSite.write(page, input, l, logoPath: logoInSite)
+            return HTMLSite.write(page, frames: frames)
         }
     }
 

@@ -74,21 +74,27 @@ enum HTMLSite {
     }
 
     /// One page's bytes.
-    static func write(_ page: Page, _ input: RenderInput, _ l: Localization, logoPath: String?) -> [UInt8] {
-        let link = Linker(pagePath: page.path)
-        return PageWriter.write(page, frame: frame(page, input, l, logoPath: logoPath),
-                                breadcrumb: page.parent.map { ($0.label, link.href($0.path)) })
+    static func write(_ page: Page, frames: FrameMaker) -> [UInt8] {
+        let frame = frames.frame(for: page)
+        return PageWriter.write(page, frame: frame, breadcrumb: page.parent.map { ($0.label, frame.root + $0.path) })
     }
+}
 
-    /// The parts every page shares: navigation, header and footer.
-    static func frame(_ page: Page, _ input: RenderInput, _ l: Localization, logoPath: String?) -> Frame {
-        let link = Linker(pagePath: page.path)
+/// The parts every page shares — navigation, header and footer — worked out
+/// once per site: only the links (which depend on how deep the page lies)
+/// and the highlighted navigation entry differ from page to page.
+struct FrameMaker: Sendable {
+    private let base: Frame
+    /// The navigation's links for pages at depth 0, 1, 2 … (folders below the site's root).
+    private let linksByDepth: [[String]]
+
+    init(_ input: RenderInput, _ l: Localization, logoPath: String?) {
         let config = input.project.config
-        return Frame(
+        base = Frame(
             lang: config.language.rawValue,
             projectName: config.name,
             reference: config.reference,
-            root: link.root,
+            root: "",
             logo: logoPath,
             accentStylesheet: config.appearance.accent != nil,
             period: l.period(config.start, config.end),
@@ -97,10 +103,27 @@ enum HTMLSite {
             footerText: config.appearance.footer,
             footerAsOf: l.format("footer.asOf", l.date(input.report.asOf)),
             footerChanged: input.lastChanged.map { l.format("footer.changed", l.date($0)) },
-            navigation: navigation.map { (href: link.href($0.path), label: l[$0.key], current: $0.key == page.section) },
+            navigation: HTMLSite.navigation.map { (href: $0.path, label: l[$0.key], current: false) },
             words: .init(skip: l["skip"], navLabel: l["nav.label"], reference: l["reference"], period: l["period"],
                          asOf: l["asOf"], changed: l["changed"], accessibility: l["nav.accessibility"], data: l["nav.data"],
                          tableData: l["table.data"]))
+        // Every page of the site lies at most two folders down; deeper ones are worked out per page.
+        linksByDepth = (0...2).map { depth in
+            HTMLSite.navigation.map { String(repeating: "../", count: depth) + $0.path }
+        }
+    }
+
+    func frame(for page: Page) -> Frame {
+        let link = Linker(pagePath: page.path)
+        let depth = link.root.utf8.count / 3
+        let links = depth < linksByDepth.count ? linksByDepth[depth] : HTMLSite.navigation.map { link.href($0.path) }
+        var frame = base
+        frame.root = link.root
+        for index in frame.navigation.indices {
+            frame.navigation[index].href = links[index]
+            frame.navigation[index].current = HTMLSite.navigation[index].key == page.section
+        }
+        return frame
     }
 }
 

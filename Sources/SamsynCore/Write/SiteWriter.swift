@@ -54,7 +54,7 @@ public struct SiteWriter {
         guard let manifest = readManifest(output) else {
             return Refusal(description: "\(output.path) already holds files that Samsyn did not create (it has no \(SiteWriter.manifestName)); choose another --output or empty it yourself")
         }
-        let foreign = present.filter { !manifest.contains($0) && $0 != SiteWriter.manifestName }
+        let foreign = SiteWriter.unlisted(present, in: manifest).filter { $0 != SiteWriter.manifestName }
         if !foreign.isEmpty {
             let names = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
             return Refusal(description: "\(output.path) holds files that Samsyn did not create (\(names)); move them elsewhere, Samsyn replaces the whole folder")
@@ -149,12 +149,30 @@ public struct SiteWriter {
         return !rest.isEmpty && rest.utf8.allSatisfy { (48...57).contains($0) }
     }
 
-    private func readManifest(_ folder: URL) -> Set<String>? {
+    /// The paths a manifest lists, or nil when the folder has no manifest of Samsyn's.
+    private func readManifest(_ folder: URL) -> [String]? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(SiteWriter.manifestName)),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n").map(String.init)
+              String(data: data, encoding: .utf8) != nil else { return nil }
+        // Split on the byte, not on characters: a site's manifest has one line per file.
+        let lines = data.split(separator: 10, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
         guard lines.first == SiteWriter.manifestHeader else { return nil }
-        return Set(lines.dropFirst())
+        return Array(lines.dropFirst())
+    }
+
+    /// The paths of `present` (in byte order) that `manifest` does not list.
+    /// Samsyn writes its manifest in byte order too, so the two lists are
+    /// walked side by side (a manifest in any other order is sorted first).
+    /// Paths are compared byte for byte, as the file system names files.
+    static func unlisted(_ present: [String], in manifest: [String]) -> [String] {
+        guard zip(manifest, manifest.dropFirst()).allSatisfy({ !byteOrder($1, $0) }) else {
+            return unlisted(present, in: manifest.sorted(by: byteOrder))
+        }
+        var result: [String] = [], next = manifest.startIndex
+        for path in present {
+            while next < manifest.endIndex, byteOrder(manifest[next], path) { next += 1 }
+            if next < manifest.endIndex, !byteOrder(path, manifest[next]) { next += 1 } else { result.append(path) }
+        }
+        return result
     }
 
     /// Every file below `folder`, relative, "/"-separated (links are listed, not followed).
