@@ -54,6 +54,11 @@ import Testing
         #expect(Exact(3).rounded(decimals: 2).text() == "3")
         #expect(Exact(1, 20).rounded(decimals: 1).text() == "0.1")     // 0.05
         #expect(Exact(7, 2).rounded(decimals: 2).text(separator: ",") == "3,5")
+        #expect(Rounded(units: 5, decimals: 2).text() == "0.05")        // zeros after the mark kept
+        #expect(Rounded(units: 105, decimals: 3).text() == "0.105")
+        #expect(Rounded(units: -1230, decimals: 2).text(separator: ",") == "-12,3")
+        #expect(Rounded(units: 42, decimals: 0).text() == "42")
+        #expect(Rounded(units: -7_000, decimals: 3).text() == "-7")
     }
 
     @Test func parsesPlainDecimals() {
@@ -65,5 +70,21 @@ import Testing
         #expect(Exact(decimal: ".5") == nil)
         #expect(Exact(decimal: "-1") == nil)
         #expect(Exact(decimal: "1e3") == nil)
+    }
+}
+
+@Suite struct NumberFormatTests {
+    /// Swedish groups thousands with a narrow no-break space, English with a
+    /// comma; a minus is the typographic minus sign in both.
+    @Test func groupsThousandsForTheLanguage() {
+        let sv = Localization(.sv), en = Localization(.en)
+        #expect(sv.number(0) == "0")
+        #expect(sv.number(999) == "999")
+        #expect(sv.number(-42) == "−42")
+        #expect(sv.number(1000) == "1\u{202F}000")
+        #expect(sv.number(1234567) == "1\u{202F}234\u{202F}567")
+        #expect(en.number(1234567) == "1,234,567")
+        #expect(en.number(-12345) == "−12,345")
+        #expect(en.number(100000) == "100,000")
     }
 }

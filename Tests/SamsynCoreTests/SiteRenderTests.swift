@@ -133,6 +133,19 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self)
                 == "<a href=\"x&quot; onmouseover=&quot;alert(1)\">&lt;b&gt;&amp;&#39;\u{FFFD}</a>")
     }
+
+    /// The writer's buffer grows as it fills: a page far larger than the
+    /// first buffer comes out whole, in order, escaped.
+    @Test func writesPagesLargerThanItsFirstBuffer() {
+        var w = HTMLWriter(capacity: 8)
+        var expected = ""
+        for n in 0..<2_000 {
+            w.element("td", ["data-sort": String(n)], text: "rad \(n) <&> ")
+            w.newline()
+            expected += "<td data-sort=\"\(n)\">rad \(n) &lt;&amp;&gt; </td>\n"
+        }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+    }
 }
 
 @Suite struct SubprojectPageScaleTests {

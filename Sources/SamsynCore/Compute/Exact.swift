@@ -86,16 +86,20 @@ public struct Rounded: Hashable, Sendable, CustomStringConvertible {
     /// The shortest exact text, with `separator` as the decimal mark
     /// ("." for JSON, "," for Swedish spreadsheets and pages).
     public func text(separator: String = ".") -> String {
-        var digits = String(abs(units))
-        if digits.count <= decimals {
-            digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
-        }
-        var whole = String(digits.dropLast(decimals))
-        var fraction = String(digits.suffix(decimals))
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        if whole.isEmpty { whole = "0" }
-        let sign = units < 0 ? "-" : ""
-        return fraction.isEmpty ? sign + whole : sign + whole + separator + fraction
+        // Integer arithmetic rather than cutting a string of digits: this is
+        // written for every chart coordinate and decimal cell of the site.
+        var scale: UInt = 1
+        for _ in 0..<decimals { scale *= 10 }
+        var text = units < 0 ? "-" : ""
+        text += String(units.magnitude / scale)
+        var fraction = units.magnitude % scale, width = decimals
+        guard fraction > 0 else { return text }
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        let digits = String(fraction)
+        text += separator
+        text += String(repeating: "0", count: width - digits.utf8.count)
+        text += digits
+        return text
     }
 
     public var description: String { text() }

@@ -2,16 +2,52 @@
 /// reaches it — text or attribute value — is escaped (`&`, `<`, `>`, `"`, `'`);
 /// markup itself can only be a `StaticString`, a constant in this source code.
 /// So no value from the data can ever become markup, by construction.
-struct HTMLWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// A page is written in thousands of appends of a few bytes each, so the
+/// writer keeps its own buffer (a bounds check and a copy per append; an
+/// Array's `append(contentsOf:)` cost several times that). It cannot be
+/// copied: one writer, one buffer, freed when the writer goes.
+struct HTMLWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     init(capacity: Int = 16_384) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// What has been written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    private mutating func append(_ source: UnsafeRawBufferPointer) {
+        guard let start = source.baseAddress, source.count > 0 else { return }
+        if count + source.count > capacity { grow(to: count + source.count) }
+        (base + count).update(from: start.assumingMemoryBound(to: UInt8.self), count: source.count)
+        count += source.count
+    }
+
+    private mutating func append(byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
     }
 
     /// Constant markup from the program itself.
     mutating func markup(_ constant: StaticString) {
-        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(constant)
     }
 
     /// Text from the data, escaped. Runs of bytes that need no escaping are
@@ -32,16 +68,16 @@ struct HTMLWriter {
                 case 0: replacement = "\u{FFFD}"
                 default: continue
                 }
-                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index])) }
+                if start < index { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[start..<index]))) }
                 append(replacement)
                 start = index + 1
             }
-            if start < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...])) }
+            if start < text.count { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[start...]))) }
         }
     }
 
     private mutating func append(_ constant: StaticString) {
-        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        constant.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// `<tag a="v" …>`; attributes whose value is nil are left out.
@@ -100,7 +136,7 @@ struct HTMLWriter {
         append("</a>")
     }
 
-    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    mutating func newline() { append(byte: UInt8(ascii: "\n")) }
 }
 
 /// The writer's escaping for code outside this module (the preview server's error page).

@@ -10,13 +10,15 @@ public struct Localization: Sendable {
     /// Decimal comma in Swedish, point in English; a non-breaking thin space
     /// groups thousands in Swedish, a comma in English.
     public func number(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var grouped = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { grouped += sv ? "\u{202F}" : "," }
-            grouped.append(c)
+        let digits = String(n.magnitude)
+        // Most numbers on a page are below 1 000: no grouping to do.
+        guard digits.utf8.count > 3 else { return n < 0 ? "−" + digits : digits }
+        var grouped = n < 0 ? "−" : ""
+        for (i, digit) in digits.utf8.enumerated() {
+            if i > 0, (digits.utf8.count - i) % 3 == 0 { grouped += sv ? "\u{202F}" : "," }
+            grouped.unicodeScalars.append(Unicode.Scalar(digit))
         }
-        return (n < 0 ? "−" : "") + grouped
+        return grouped
     }
 
     public func decimal(_ d: Rounded) -> String {
