@@ -60,6 +60,14 @@ import Testing
         #expect(parsed?["t"] == "<script>\"a\"\\\n\u{0}\u{202E}&\u{2028}")
     }
 
+    /// The escapes are found in the UTF-8 bytes: only U+2028 and U+2029 of
+    /// the characters starting with byte E2 are escaped, at any position.
+    @Test func lineSeparatorsAreEscapedAndOtherCharactersKept() {
+        let value = JSONValue.array([.string("\u{2029}€\u{2028}\u{2027}\u{7F}å"), .string("\u{2028}"), .array([]), .object([])])
+        #expect(value.serialized() == "[\n  \"\\u2029€\\u2028\u{2027}\\u007få\",\n  \"\\u2028\",\n  [],\n  {}\n]\n")
+        #expect(value.bytes() == Array(value.serialized().utf8))
+    }
+
     @Test func dataKeyedMapsAreSortedByBytes() {
         let value = JSONValue.sortedObject(["b": .int(1), "B": .int(2), "a-b": .int(3), "a": .int(4)])
         #expect(value.serialized() == "{\n  \"B\": 2,\n  \"a\": 4,\n  \"a-b\": 3,\n  \"b\": 1\n}\n")

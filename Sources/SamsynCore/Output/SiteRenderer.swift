@@ -43,7 +43,7 @@ public enum SiteRenderer {
         }
         if let logo, let path = logoPath(input.project.config) { fixed[path] = { logo } }
         let report = input.report
-        fixed["data/indicators.json"] = { Array(IndicatorsDocument.json(report).serialized().utf8) }
+        fixed["data/indicators.json"] = { IndicatorsDocument.json(report).bytes() }
         for (name, table) in DataTables.planned(input.project, input.report) {
             fixed["data/" + name] = { table().bytes() }
         }
