@@ -11,6 +11,8 @@ import Testing
         #expect(Day(iso: "2024/01/01") == nil)
         #expect(Day(iso: "2024-01-01T10:00") == nil)
         #expect(Day(iso: "2024-01-01")?.description == "2024-01-01")
+        #expect(Day(year: 7, month: 3, day: 9)?.description == "0007-03-09")
+        #expect(Day(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
     }
 
     @Test func dayOfYearAndLeapYears() {

@@ -32,12 +32,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// `YYYY-MM-DD`, written digit by digit (it is every table's sort key for
+    /// a date, so a national site writes it hundreds of thousands of times).
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var value = value
+                for index in stride(from: end - 1, through: end - width, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 4, width: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, at: 7, width: 2)
+            text[7] = UInt8(ascii: "-")
+            put(day, at: 10, width: 2)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public static func < (a: Day, b: Day) -> Bool {

@@ -13,10 +13,21 @@ struct Linker {
 
     func href(_ path: String) -> String { root + path }
 
-    func agreement(_ id: String) -> String { href("agreements/\(id).html") }
-    func activity(_ activity: Activity) -> String { href("\(activity.kind.folder)/\(activity.id).html") }
-    func organisation(_ id: String) -> String { href("organisations/\(id).html") }
-    func subproject(_ id: String) -> String { href("subprojects/\(id).html") }
+    func agreement(_ id: String) -> String { record("agreements", id) }
+    func activity(_ activity: Activity) -> String { record(activity.kind.folder, activity.id) }
+    func organisation(_ id: String) -> String { record("organisations", id) }
+    func subproject(_ id: String) -> String { record("subprojects", id) }
+
+    /// `root` + `folder/id.html`, in one allocation (links fill every table row).
+    private func record(_ folder: String, _ id: String) -> String {
+        var path = root
+        path.reserveCapacity(root.utf8.count + folder.utf8.count + id.utf8.count + 6)
+        path += folder
+        path += "/"
+        path += id
+        path += ".html"
+        return path
+    }
 }
 
 /// Short constructors for the page model, so the page builders read as a

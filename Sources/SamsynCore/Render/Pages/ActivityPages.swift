@@ -22,16 +22,24 @@ enum ActivityPages {
     /// A sortable, filterable table of activities.
     static func table(_ activities: [Activity], caption: String, id: String, _ c: PageContext, _ link: Linker,
                       showType: Bool = false) -> Block {
-        let l = c.l
-        let rows: [[Cell]] = activities.map { a in
-            var cells = [Part.cell(a.title, href: link.activity(a), header: true),
-                         Part.cell(l.date(a.date), sortKey: a.date.description),
-                         Part.cell(a.isHeld(asOf: c.asOf) ? l["held"] : l["planned"])]
-            if showType { cells.append(Part.cell(a.meetingType.map(l.meetingType) ?? l["dash"])) }
-            cells += [Part.cell(a.subprojects.isEmpty ? l["whole-project"] : a.subprojects.map(c.subName).joined(separator: ", ")),
-                      Part.cell(a.principles.isEmpty ? l["dash"] : a.principles.map(l.principle).joined(separator: ", ")),
-                      Part.cell(l.number(a.participantCount), numeric: true, sortKey: String(a.participantCount))]
-            return cells
+        // Words and look-ups taken once per table, not per row: organisation
+        // pages of a national site list tens of thousands of activities.
+        let l = c.l, asOf = c.asOf, subprojects = c.subprojects
+        let held = l["held"], planned = l["planned"], wholeProject = l["whole-project"], dash = l["dash"]
+        var rows: [[Cell]] = []
+        rows.reserveCapacity(activities.count)
+        for a in activities {
+            var cells: [Cell] = []
+            cells.reserveCapacity(7)
+            cells.append(Part.cell(a.title, href: link.activity(a), header: true))
+            cells.append(Part.cell(l.date(a.date), sortKey: a.date.description))
+            cells.append(Part.cell(a.isHeld(asOf: asOf) ? held : planned))
+            if showType { cells.append(Part.cell(a.meetingType.map(l.meetingType) ?? dash)) }
+            cells.append(Part.cell(a.subprojects.isEmpty ? wholeProject
+                                   : a.subprojects.map { subprojects[$0]?.name ?? $0 }.joined(separator: ", ")))
+            cells.append(Part.cell(a.principles.isEmpty ? dash : a.principles.map(l.principle).joined(separator: ", ")))
+            cells.append(Part.cell(l.number(a.participantCount), numeric: true, sortKey: String(a.participantCount)))
+            rows.append(cells)
         }
         var head: [(String, Bool)] = [(l["title"], false), (l["date"], false), (l["status"], false)]
         if showType { head.append((l["meetingType"], false)) }
