@@ -38,6 +38,14 @@ import Testing
         #expect(PersonalNumbers.find(in: text) == [PersonalNumbers.Hit(line: 2, column: 8, text: "811218-9876")])
     }
 
+    /// Columns count characters (Unicode scalars, as libyaml does), not bytes,
+    /// however many bytes the characters before the number take.
+    @Test func columnsCountCharactersNotBytes() {
+        let text = "notes: Åsa Öberg 811218-9876\n# 👍 19811218-9876 och ١٩٨١١٢١٨٩٨٧٦\n"
+        #expect(PersonalNumbers.find(in: text) == [PersonalNumbers.Hit(line: 1, column: 18, text: "811218-9876"),
+                                                   PersonalNumbers.Hit(line: 2, column: 5, text: "19811218-9876")])
+    }
+
     @Test func luhnCheckDigit() {
         // 8·2=16→7, 1, 1·2=2, 2, 1·2=2, 8, 9·2=18→9, 8, 7·2=14→5: sum 44, check digit 6.
         #expect(PersonalNumbers.luhnCheckDigit([8, 1, 1, 2, 1, 8, 9, 8, 7]) == 6)

@@ -16,21 +16,29 @@ public enum PersonalNumbers {
         public var text: String
     }
 
+    /// Works on the UTF-8 bytes: every character of a candidate (digits, `-`,
+    /// `+`) is ASCII, and no byte of a longer character is one of them, so
+    /// the bytes give the same candidates as the characters — without first
+    /// decoding every file into a list of scalars.
     public static func find(in text: String) -> [Hit] {
         var hits: [Hit] = []
-        let scalars = Array(text.unicodeScalars)
-        var line = 1, lineStart = 0
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "\n" { line += 1; lineStart = i + 1; i += 1; continue }
-            guard isDigit(c), i == 0 || !isDigit(scalars[i - 1]) else { i += 1; continue }
-            if let length = match(scalars, at: i) {
-                hits.append(Hit(line: line, column: i - lineStart + 1,
-                                text: String(String.UnicodeScalarView(scalars[i..<(i + length)]))))
-                i += length
-            } else {
-                i += 1
+        var text = text
+        text.withUTF8 { bytes in
+            var line = 1, lineStart = 0
+            var i = 0
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; i += 1; continue }
+                guard isDigit(c), i == 0 || !isDigit(bytes[i - 1]) else { i += 1; continue }
+                if let length = match(bytes, at: i) {
+                    // Columns count scalars: every byte but UTF-8's continuation bytes starts one.
+                    let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                    hits.append(Hit(line: line, column: column,
+                                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self)))
+                    i += length
+                } else {
+                    i += 1
+                }
             }
         }
         return hits
@@ -38,18 +46,18 @@ public enum PersonalNumbers {
 
     /// Whether one string, as a whole, is a personal identity number.
     public static func isPersonalNumber(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        return match(scalars, at: 0) == scalars.count
+        var text = text
+        return text.withUTF8 { match($0, at: 0) == $0.count }
     }
 
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    private static func isDigit(_ c: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) }
 
     /// The length of a valid number starting at `start`, or nil.
-    private static func match(_ s: [Unicode.Scalar], at start: Int) -> Int? {
+    private static func match(_ s: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var digits = 0
         while start + digits < s.count, isDigit(s[start + digits]) { digits += 1 }
         func value(_ from: Int, _ count: Int) -> [Int] {
-            (from..<(from + count)).map { Int(s[$0].value) - 48 }
+            (from..<(from + count)).map { Int(s[$0]) - 48 }
         }
         func endsCleanly(_ end: Int) -> Bool { end >= s.count || !isDigit(s[end]) }
 
@@ -58,12 +66,12 @@ public enum PersonalNumbers {
             let d = value(start, 12)
             return isValid(century: d[0] * 10 + d[1], digits: Array(d[2...])) ? 12 : nil
         case 8: // YYYYMMDD-NNNN
-            guard start + 13 <= s.count, s[start + 8] == "-" else { return nil }
+            guard start + 13 <= s.count, s[start + 8] == UInt8(ascii: "-") else { return nil }
             guard (9..<13).allSatisfy({ isDigit(s[start + $0]) }), endsCleanly(start + 13) else { return nil }
             let d = value(start, 8) + value(start + 9, 4)
             return isValid(century: d[0] * 10 + d[1], digits: Array(d[2...])) ? 13 : nil
         case 6: // YYMMDD-NNNN or YYMMDD+NNNN
-            guard start + 11 <= s.count, s[start + 6] == "-" || s[start + 6] == "+" else { return nil }
+            guard start + 11 <= s.count, s[start + 6] == UInt8(ascii: "-") || s[start + 6] == UInt8(ascii: "+") else { return nil }
             guard (7..<11).allSatisfy({ isDigit(s[start + $0]) }), endsCleanly(start + 11) else { return nil }
             let d = value(start, 6) + value(start + 7, 4)
             return isValid(century: nil, digits: d) ? 11 : nil

@@ -146,17 +146,18 @@ struct RecordReader {
     // MARK: Activities
 
     func activities(in file: SourceFile, kind: Activity.Kind) -> [(Activity, SourceLocation)] {
-        let noun: String
+        let what: String
         switch kind {
-        case .training: noun = "the training"
-        case .themeDay: noun = "the theme day"
-        case .meeting: noun = "the meeting"
+        case .training: what = "training"
+        case .themeDay: what = "theme day"
+        case .meeting: what = "meeting"
         }
+        let noun = "the " + what
         var keys = ["id", "title", "date", "end_date", "hours", "provider", "methods", "principles", "subprojects",
                     "participants", "notes"]
         if kind == .meeting { keys.append("meeting_type") }
         var result: [(Activity, SourceLocation)] = []
-        for (node, defaultID) in records(in: file, what: noun.replacingOccurrences(of: "the ", with: "")) {
+        for (node, defaultID) in records(in: file, what: what) {
             // meeting_type on a training or theme day is reported with a clear reason, not as a typo.
             if kind != .meeting, case .mapping(let mapping, _) = node,
                let key = mapping.first(where: { $0.key.string == "meeting_type" })?.key {
