@@ -110,9 +110,7 @@ public struct DiskFiles: FileAccess {
         // The file's folder must resolve inside the root, and so must the file
         // itself when it is a link: O_NOFOLLOW opens a plain file at once and
         // refuses a link, which is then resolved in full.
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-        let folder = slash.map { String(path[..<$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (folder, name) = folderAndName(path)
         let handle = folders.handle(folder) {
             let absoluteFolder = folder.isEmpty ? rootPath : absolute(folder)
             return isInsideRoot(absoluteFolder) ? open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : OpenFolders.outside

@@ -179,3 +179,16 @@ func byteOrder(_ a: String, _ b: String) -> Bool {
     if let fast, let result = fast { return result }
     return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
+
+/// A "/"-separated path cut at its last slash: its folder ("" when it has
+/// none) and its name. The slash is looked for in the contiguous UTF-8
+/// bytes: walking a String back, by characters or through its UTF-8 view,
+/// cost thousands of instructions a path.
+func folderAndName(_ path: String) -> (folder: String, name: String) {
+    var path = path
+    return path.withUTF8 { bytes in
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return ("", String(decoding: bytes, as: UTF8.self)) }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self))
+    }
+}

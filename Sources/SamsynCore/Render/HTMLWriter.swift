@@ -56,9 +56,13 @@ struct HTMLWriter: ~Copyable {
         var value = value
         value.withUTF8 { text in
             var start = 0
-            for index in text.indices {
+            for index in 0..<text.count {
+                let byte = text[index]
+                // Every byte to escape is below "?": letters and the bytes of
+                // longer characters pass with one comparison.
+                if byte > UInt8(ascii: ">") { continue }
                 let replacement: StaticString
-                switch text[index] {
+                switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"

@@ -31,10 +31,10 @@ struct RecordReader {
     }
 
     static func fileStem(_ path: String) -> String {
-        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+        let name = folderAndName(path).name
         if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
         if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
-        return String(name)
+        return name
     }
 
     /// The record's id: its `id` key, or the file name for a single record.

@@ -17,10 +17,9 @@ enum FastFiles {
     static func write(_ content: SiteContent, into root: String, previous: String? = nil) throws {
         var folders = Set<String>()
         for path in content.paths {
-            var folder = path
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
-                guard folders.insert(folder).inserted else { break }
+            var folder = folderAndName(path).folder
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = folderAndName(folder).folder
             }
         }
         // Parents before children: shorter paths first.
@@ -45,7 +44,7 @@ enum FastFiles {
                 // Each file is produced, written and dropped: memory stays flat however large the site.
                 let path = content.paths[index]
                 let bytes = content.bytes(index)
-                let (folder, name) = split(path)
+                let (folder, name) = folderAndName(path)
                 let target = targets[folder]
                 if let source = sources?[folder], source >= 0, sameBytes(source, name, bytes),
                    linkat(source, name, target, name, 0) == 0 {
@@ -55,12 +54,6 @@ enum FastFiles {
             }
         }
         if let first = failures.first { throw Failure(description: "cannot write \(first)") }
-    }
-
-    /// A path's folder ("" for the root) and name.
-    private static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
-        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
     /// The folders of one site, open; -1 for a folder that is missing where it is not required.
