@@ -74,6 +74,28 @@ import Testing
         ])
     }
 
+    /// Duplicate keys are found in small mappings (compared one by one) and
+    /// in large ones (hashed once they pass sixteen keys), wherever the first
+    /// of the two stands.
+    @Test(arguments: [(3, 1), (3, 2), (40, 1), (40, 15), (40, 16), (40, 17), (40, 39)])
+    func duplicateKeysAreFoundInMappingsOfAnySize(keys: Int, repeated: Int) {
+        let lines = (1...keys).map { "k\($0): \($0)" } + ["k\(repeated): again"]
+        do {
+            _ = try YAMLComposer.compose(lines.joined(separator: "\n") + "\n", maxValues: 100_000)
+            Issue.record("the duplicate key was not found")
+        } catch {
+            guard case let .duplicateKey(key, first, second) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(key == "k\(repeated)")
+            #expect(first == Mark(line: repeated, column: 1))
+            #expect(second == Mark(line: keys + 1, column: 1))
+        }
+        let distinct = (1...keys).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n"
+        #expect((try? YAMLComposer.compose(distinct, maxValues: 100_000)) != nil)
+    }
+
     /// A '*' that is not an alias, and aliases for values, leave a file alone.
     @Test func starsInTextAreNotAliases() {
         let yaml = """

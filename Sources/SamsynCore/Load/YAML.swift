@@ -111,9 +111,8 @@ private struct Composition {
         var items: [YAMLNode] = []
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
-        /// The scalar keys so far, for the duplicate check (hashed: a hostile
-        /// mapping may hold tens of thousands of keys).
-        var keys: [String: Mark] = [:]
+        /// The scalar keys so far, hashed, once a mapping has many (see `earlierKey`).
+        var keyIndex: [String: Mark]?
         var anchor: String?
         /// The value count when the container opened, to size an anchored container.
         var valuesBefore: Int
@@ -121,6 +120,26 @@ private struct Composition {
         var inKey: Bool
 
         var awaitsKey: Bool { isMapping && pendingKey == nil }
+
+        /// Where an earlier key equal to `key` stands, if one does. The keys
+        /// so far are compared one by one while they are few (a record's
+        /// mappings have a dozen at most, and hashing each key cost more than
+        /// parsing it) and hashed past that: a hostile mapping may hold tens
+        /// of thousands of keys.
+        mutating func earlierKey(_ key: String, at mark: Mark) -> Mark? {
+            if keyIndex == nil, pairs.count < 16 {
+                for pair in pairs {
+                    if case .scalar(let earlier) = pair.key, earlier.string == key { return earlier.mark }
+                }
+                return nil
+            }
+            if keyIndex == nil {
+                var index: [String: Mark] = [:]
+                for pair in pairs { if case .scalar(let earlier) = pair.key { index[earlier.string] = earlier.mark } }
+                keyIndex = index
+            }
+            return keyIndex?.updateValue(mark, forKey: key)
+        }
     }
 
     let maxValues: Int
@@ -203,7 +222,7 @@ private struct Composition {
             open[last].pendingKey = nil
         } else {
             if case .scalar(let scalar) = node {
-                if let first = open[last].keys.updateValue(scalar.mark, forKey: scalar.string) {
+                if let first = open[last].earlierKey(scalar.string, at: scalar.mark) {
                     throw .duplicateKey(scalar.string, first: first, second: scalar.mark)
                 }
             }
