@@ -25,12 +25,19 @@ struct Linker {
         let count = root.utf8.count + folder.utf8.count + id.utf8.count + 6
         return String(unsafeUninitializedCapacity: count) { buffer in
             var at = 0
-            for part in [root, folder, "/", id, ".html"] {
-                for byte in part.utf8 {
-                    buffer[at] = byte
-                    at += 1
+            func put(_ part: String) {
+                var part = part
+                part.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress else { return }
+                    (buffer.baseAddress! + at).update(from: source, count: bytes.count)
+                    at += bytes.count
                 }
             }
+            put(root)
+            put(folder)
+            put("/")
+            put(id)
+            put(".html")
             return at
         }
     }
@@ -56,9 +63,9 @@ enum Part {
 
     static func cell(_ text: String, href: String? = nil, header: Bool = false, numeric: Bool = false,
                      sortKey: String? = nil, symbol: String? = nil, className: String? = nil) -> Cell {
-        let classes = [numeric ? "num" : nil, className].compactMap { $0 }
-        return Cell(text: text, href: href, header: header, sortKey: sortKey, symbol: symbol,
-                    className: classes.isEmpty ? nil : classes.joined(separator: " "))
+        // No list of classes to join: a national site has millions of cells.
+        let classes = numeric ? (className.map { "num " + $0 } ?? "num") : className
+        return Cell(text: text, href: href, header: header, sortKey: sortKey, symbol: symbol, className: classes)
     }
 
     /// A table with headers; `sortable` adds sort buttons and `filterable` a

@@ -187,12 +187,13 @@ enum ActivityPages {
         facts.append((l["id"], [(a.id, nil)]))
         page.blocks = [Part.facts(facts)]
         if !a.participants.isEmpty {
+            let dash = l["dash"]
             let rows: [[Cell]] = a.participants.map { p in
                 [Part.cell(c.orgName(p.organisation), href: link.organisation(p.organisation), header: true),
                  Part.cell(l.number(p.count), numeric: true),
-                 Part.cell(p.women.map(l.number) ?? l["dash"], numeric: true),
-                 Part.cell(p.men.map(l.number) ?? l["dash"], numeric: true),
-                 Part.cell(p.nonBinary.map(l.number) ?? l["dash"], numeric: true)]
+                 Part.cell(p.women.map(l.number) ?? dash, numeric: true),
+                 Part.cell(p.men.map(l.number) ?? dash, numeric: true),
+                 Part.cell(p.nonBinary.map(l.number) ?? dash, numeric: true)]
             }
             page.sections = [Part.section(l["participants"], id: "participants", [
                 Part.table(caption: l["participants"], head: [(l["organisation"], false), (l["participants"], true), (l["women"], true),
