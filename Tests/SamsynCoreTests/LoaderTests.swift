@@ -335,10 +335,8 @@ import Testing
 
     @Test func symbolicLinkOutsideTheRootIsNotFollowed() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("samsyn-link-\(UUID().uuidString)")
+        let (base, root) = try temporaryProject("samsyn-link")
         defer { try? fm.removeItem(at: base) }
-        let root = base.appendingPathComponent("project")
-        try TestProject.writeOnDisk(at: root)
         let secret = base.appendingPathComponent("secret.yaml")
         try "title: hemligt\ndate: 2024-01-01\nmeeting_type: team\n".write(to: secret, atomically: true, encoding: .utf8)
         try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/link.yaml"), withDestinationURL: secret)
@@ -361,10 +359,8 @@ import Testing
     /// however it is asked for, and one that stays inside is read.
     @Test func readingRefusesEveryWayOutOfTheRoot() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("samsyn-read-\(UUID().uuidString)")
+        let (base, root) = try temporaryProject("samsyn-read")
         defer { try? fm.removeItem(at: base) }
-        let root = base.appendingPathComponent("project")
-        try TestProject.writeOnDisk(at: root)
         let outside = base.appendingPathComponent("outside")
         try fm.createDirectory(at: outside, withIntermediateDirectories: true)
         try "title: hemligt\n".write(to: outside.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
@@ -382,6 +378,14 @@ import Testing
             #expect(try files.read("content/meetings/plain.yaml") == Array("title: inne\n".utf8))
             #expect(try files.read("content/near/plain.yaml") == Array("title: inne\n".utf8))
         }
+    }
+
+    /// The test project written into `project/` of a new temporary folder, `base`, which the caller removes.
+    private func temporaryProject(_ prefix: String) throws -> (base: URL, root: URL) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let root = base.appendingPathComponent("project")
+        try TestProject.writeOnDisk(at: root)
+        return (base, root)
     }
 
     @Test func missingConfigIsReported() {
