@@ -74,7 +74,8 @@ struct MappingReader {
         entries.first { $0.name == key }
     }
 
-    func has(_ key: String) -> Bool { entry(key) != nil }
+    /// (Without copying the entry out: `has` is asked for every optional key of every record.)
+    func has(_ key: String) -> Bool { entries.contains { $0.name == key } }
 
     func node(_ key: String) -> YAMLNode? { entry(key)?.value }
 
@@ -129,7 +130,7 @@ struct MappingReader {
         let raw = scalar.string
         let plain = scalar.isPlain
         let digits = raw.hasPrefix("-") || raw.hasPrefix("+") ? String(raw.dropFirst()) : raw
-        guard plain, !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ (48...57).contains($0) }),
+        guard plain, !digits.isEmpty, digits.utf8.count <= 9, digits.utf8.allSatisfy({ (48...57).contains($0) }),
               let value = Int(raw) else {
             let hint = !plain && Int(raw) != nil ? "remove the quotes: \(key): \(raw)" : "write digits only, such as \(key): \(example)"
             log.error(location(of: key), "'\(key)' must be a whole number, not '\(raw.prefix(40))'", hint: hint)
