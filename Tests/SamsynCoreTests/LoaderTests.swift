@@ -237,6 +237,20 @@ import Testing
         #expect(titles(.only(["content/meetings/2025"])).cached == ["B", "D", "U"])
     }
 
+    /// Paths are compared and cut as the file system names them: as bytes.
+    @Test func pathsAreComparedAndCutAsBytes() {
+        #expect(hasBytes("content/meetings/a.yaml", prefix: "content/meetings/", suffix: ".yaml"))
+        #expect(!hasBytes("content/meetings.yaml", prefix: "content/meetings/"))
+        #expect(!hasBytes("a.yml", suffix: ".yaml"))
+        #expect(!hasBytes(".yml", prefix: "x", suffix: ".yml"))
+        #expect(hasBytes("", prefix: "", suffix: ""))
+        #expect(!hasBytes("caf\u{E9}.yaml", prefix: "cafe\u{301}"), "canonically equal, but other bytes")
+        #expect(folderAndName("a/b/c.html") == ("a/b", "c.html"))
+        #expect(folderAndName("c.html") == ("", "c.html"))
+        #expect(folderAndName("å/ö.yaml") == ("å", "ö.yaml"))
+        #expect(RecordReader.fileStem("content/meetings/träff.yml") == "träff")
+    }
+
     @Test func aListingUpdateKeepsByteOrderAndSkipsHiddenNames() {
         let previous = ["content/a/1.yaml", "content/a/3.yaml", "content/b.yaml"].map { FileEntry(path: $0) }
         let now: Set<String> = ["content/a/2.yaml", "content/b.yaml", "content/_x.yaml"]

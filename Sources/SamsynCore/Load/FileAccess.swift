@@ -192,3 +192,20 @@ func folderAndName(_ path: String) -> (folder: String, name: String) {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self))
     }
 }
+
+/// Whether `text` begins with `prefix`, or ends with `suffix`, byte for byte.
+/// String's own `hasPrefix` and `hasSuffix` compare characters (Unicode
+/// rules for every call), which cost milliseconds over the paths of a
+/// national project on every build and every save; a path is bytes.
+func hasBytes(_ text: String, prefix: String = "", suffix: String = "") -> Bool {
+    var text = text, prefix = prefix, suffix = suffix
+    return text.withUTF8 { bytes in
+        prefix.withUTF8 { start in
+            suffix.withUTF8 { end in
+                guard bytes.count >= start.count, bytes.count >= end.count else { return false }
+                return (start.isEmpty || memcmp(bytes.baseAddress!, start.baseAddress!, start.count) == 0)
+                    && (end.isEmpty || memcmp(bytes.baseAddress! + bytes.count - end.count, end.baseAddress!, end.count) == 0)
+            }
+        }
+    }
+}

@@ -67,10 +67,11 @@ public struct Loader: Sendable {
         }
         var fileCount = jobs.count
         let known = RecordKind.allCases.map(\.folder)
+        let kinds = RecordKind.allCases.map { (kind: $0, prefix: $0.folder + "/") }
         for entry in contentListing() {
             guard isYAML(entry.path) else { continue }
             fileCount += 1
-            guard let kind = RecordKind.allCases.first(where: { entry.path.hasPrefix($0.folder + "/") }) else {
+            guard let kind = kinds.first(where: { hasBytes(entry.path, prefix: $0.prefix) })?.kind else {
                 let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: entry.path),
                                               "'\(folder)' is not a content folder, so this file would be ignored",
@@ -107,7 +108,7 @@ public struct Loader: Sendable {
     }
 
     private func isYAML(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        hasBytes(path, suffix: ".yaml") || hasBytes(path, suffix: ".yml")
     }
 
     private func linkOutside(_ path: String) -> Diagnostic {

@@ -19,7 +19,7 @@ public struct SiteContent: Sendable {
 
     public func bytes(_ index: Int) -> [UInt8] { produce(index) }
 
-    public var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
+    public var pageCount: Int { paths.filter { hasBytes($0, suffix: ".html") }.count }
 
     /// All files in memory at once: for tests and small sites.
     public var files: [String: [UInt8]] {

@@ -32,8 +32,8 @@ struct RecordReader {
 
     static func fileStem(_ path: String) -> String {
         let name = folderAndName(path).name
-        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
-        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        if hasBytes(name, suffix: ".yaml") { return String(name.dropLast(5)) }
+        if hasBytes(name, suffix: ".yml") { return String(name.dropLast(4)) }
         return name
     }
 
