@@ -36,16 +36,30 @@ enum Parallel {
     }
 
     /// One slot per result; each index is written by exactly one thread, and
-    /// read only after `concurrentPerform` has returned.
+    /// read only after `concurrentPerform` has returned. The results are
+    /// moved out, not copied: a copy of each parsed file or record, and its
+    /// release with the slots, was measurable on every build and save.
     private final class Slots<R>: @unchecked Sendable {
-        private var slots: [R?]
+        private let base: UnsafeMutablePointer<R>
+        private let count: Int
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func store(_ value: R, at index: Int) {
-            slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        init(count: Int) {
+            self.count = count
+            base = .allocate(capacity: count)
         }
 
-        func values() -> [R] { slots.map { $0! } }
+        func store(_ value: R, at index: Int) {
+            (base + index).initialize(to: value)
+        }
+
+        /// Every result, in order; called once, after every index was stored.
+        func values() -> [R] {
+            Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: base, count: count)
+                initialized = count
+            }
+        }
+
+        deinit { base.deallocate() }
     }
 }

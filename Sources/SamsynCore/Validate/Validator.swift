@@ -132,12 +132,13 @@ public enum Validator {
         result.reserveCapacity(records.count)
         // Files are read in byte order, so "first" is well defined.
         for (record, location) in records {
-            if let earlier = first[record.id] {
+            // One look-up per record: the first location stays where an id comes again.
+            if let earlier = first.updateValue(location, forKey: record.id) {
+                first[record.id] = earlier
                 log.error(location, "the \(kind) id '\(record.id)' is already used in \(earlier)",
                           hint: "give each \(kind) its own id (the file name is the id when there is no id: line)")
                 continue
             }
-            first[record.id] = location
             result.append(record)
         }
         return result
