@@ -24,7 +24,7 @@ enum ActivityPages {
                       showType: Bool = false) -> Block {
         // Words and look-ups taken once per table, not per row: organisation
         // pages of a national site list tens of thousands of activities.
-        let l = c.l, asOf = c.asOf, subprojects = c.subprojects
+        let l = c.l, asOf = c.asOf
         let held = l["held"], planned = l["planned"], wholeProject = l["whole-project"], dash = l["dash"]
         var rows: [[Cell]] = []
         rows.reserveCapacity(activities.count)
@@ -36,7 +36,7 @@ enum ActivityPages {
             cells.append(Part.cell(a.isHeld(asOf: asOf) ? held : planned))
             if showType { cells.append(Part.cell(a.meetingType.map(l.meetingType) ?? dash)) }
             cells.append(Part.cell(a.subprojects.isEmpty ? wholeProject
-                                   : a.subprojects.map { subprojects[$0]?.name ?? $0 }.joined(separator: ", ")))
+                                   : a.subprojects.map { c.subName($0) }.joined(separator: ", ")))
             cells.append(Part.cell(a.principles.isEmpty ? dash : a.principles.map(l.principle).joined(separator: ", ")))
             cells.append(Part.cell(l.number(a.participantCount), numeric: true, sortKey: String(a.participantCount)))
             rows.append(cells)
