@@ -21,13 +21,15 @@ public struct Pipeline: Sendable {
         public var fileCount: Int
         /// The configured logo's bytes, when there is one.
         public var logo: [UInt8]? = nil
+        /// How many files were read again when only the saved files were
+        /// checked (`samsyn serve`); nil after a check of the whole project.
+        public var reread: Int? = nil
     }
 
     /// Load and validate; with `strict`, warnings count as errors and stop the
     /// build. Compute runs only on a project without errors.
     public func run(asOf: Day, strict: Bool = false, compute: Bool = true) -> Outcome {
-        let loaded = Loader(files: files, cache: cache?.files, changed: changed).load()
-        let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
+        let validated = check(asOf: asOf)
         var diagnostics = strict ? validated.diagnostics.promotingWarnings() : validated.diagnostics
         // The logo is a file the config names; it must exist inside the project.
         var logo: [UInt8]?
@@ -41,9 +43,27 @@ public struct Pipeline: Sendable {
             }
         }
         guard diagnostics.errorCount == 0, let project = validated.project else {
-            return Outcome(project: nil, report: nil, diagnostics: diagnostics, fileCount: loaded.fileCount)
+            return Outcome(project: nil, report: nil, diagnostics: diagnostics, fileCount: validated.fileCount, reread: validated.reread)
         }
         let report = compute ? Indicators.compute(project, asOf: asOf) : nil
-        return Outcome(project: project, report: report, diagnostics: diagnostics, fileCount: loaded.fileCount, logo: logo)
+        return Outcome(project: project, report: report, diagnostics: diagnostics, fileCount: validated.fileCount, logo: logo,
+                       reread: validated.reread)
+    }
+
+    /// Load and validate: only the saved files when that settles it (see
+    /// `SavedFiles`), or else every file. A check without errors is kept for the next save.
+    private func check(asOf: Day) -> (project: Project?, diagnostics: [Diagnostic], fileCount: Int, reread: Int?) {
+        if let cache, case .only(let paths) = changed,
+           let saved = SavedFiles(files: files, cache: cache).check(paths, asOf: asOf) {
+            cache.last.value = SavedFiles.LastCheck(asOf: asOf, project: saved.project, diagnostics: saved.diagnostics,
+                                                    fileCount: saved.fileCount)
+            return (saved.project, saved.diagnostics, saved.fileCount, saved.reread)
+        }
+        let loaded = Loader(files: files, cache: cache?.files, changed: changed).load()
+        let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
+        cache?.last.value = validated.project.map {
+            SavedFiles.LastCheck(asOf: asOf, project: $0, diagnostics: validated.diagnostics, fileCount: loaded.fileCount)
+        }
+        return (validated.project, validated.diagnostics, loaded.fileCount, nil)
     }
 }

@@ -164,6 +164,71 @@ import Testing
         #expect(reports.count >= 5, "\(reports.sorted { $0.description < $1.description })")
     }
 
+    /// A save in `samsyn serve` is checked alone when that settles it: through
+    /// edits that keep a file's ids, and ones that cannot be settled alone
+    /// (new ids, duplicates, errors, personal numbers, new and removed files,
+    /// the config), each check equals a fresh full one — diagnostics and every
+    /// byte of the site — and the saved files alone are read exactly when expected.
+    @Test func aSaveCheckedAloneGivesWhatAFullCheckGives() throws {
+        let cache = BuildCache()
+        let training = "title: Kurs A\ndate: 2024-05-01\nsubprojects: [alfa]\nparticipants: [{ organisation: fk, count: 2 }]\n"
+        var contents = TestProject.files([
+            "content/agreements/avtal.yaml": "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2024-02-01\n",
+            "content/trainings/a.yaml": training,
+            "content/trainings/c.yaml": "title: Kurs C\ndate: 2024-07-01\n",
+            "content/theme-days/dag.yaml": "title: Temadag\ndate: 2024-09-01\nprinciples: [accessibility]\n",
+            "content/meetings/lista.yaml": """
+                - { id: m1, title: Möte 1, date: 2024-03-01, meeting_type: caseworker }
+                - { id: m2, title: Möte 2, date: 2024-04-01, meeting_type: caseworker }
+                """,
+            "content/assessments/alfa-1.yaml": "subproject: alfa\ndate: 2024-06-01\nscores: { trust_culture: 3, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: 3 }\n",
+        ]).contents
+        let asOf = Day.t("2025-06-30")
+        let first = Pipeline(files: MemoryFiles(bytes: contents), cache: cache).run(asOf: asOf)
+        #expect(first.project != nil, "\(first.lines)")
+
+        let trainingA = "content/trainings/a.yaml", meetings = "content/meetings/lista.yaml"
+        let steps: [(edits: [String: String?], reread: Int?)] = [
+            ([trainingA: training.replacingOccurrences(of: "Kurs A", with: "Kurs A, ändrad")], 1),
+            ([trainingA: training.replacingOccurrences(of: "count: 2", with: "count: 5")], 1),
+            ([meetings: "- { id: m1, title: Möte 1, date: 2024-03-02, meeting_type: team }\n- { id: m2, title: Möte två, date: 2024-04-01, meeting_type: workshop }\n"], 1),
+            (["content/assessments/alfa-1.yaml": "subproject: alfa\ndate: 2024-06-01\nscores: { trust_culture: 5, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: 3 }\n",
+              "content/agreements/avtal.yaml": "title: Avtalet\nparties: [kommunen, fk]\nstatus: signed\nsigned: 2024-02-01\n"], 2),
+            // A warning (no participants once held) comes and goes with the file.
+            (["content/trainings/c.yaml": "title: Kurs C\ndate: 2025-01-01\n"], 1),
+            (["content/meetings/.lista.yaml.swp": "x"], 0),
+            ([meetings: "- { id: m1, title: Möte 1, date: 2024-03-01, meeting_type: team }\n- { id: m3, title: Möte 3, date: 2024-04-01, meeting_type: team }\n"], nil),
+            ([meetings: "- { id: m1, title: Möte 1, date: 2024-03-01, meeting_type: team }\n- { id: m1, title: Möte 3, date: 2024-04-01, meeting_type: team }\n"], nil),
+            ([meetings: "- { id: m1, title: Möte 1, date: 2024-03-01, meeting_type: team }\n- { id: m3, title: Möte 3, date: 2024-04-01, meeting_type: team }\n"], nil),
+            ([trainingA: "title: [Kurs A\n"], nil),
+            ([trainingA: training], nil),
+            ([trainingA: training.replacingOccurrences(of: "Kurs A", with: "Kurs 19811218-9876")], nil),
+            ([trainingA: training], nil),
+            ([trainingA: training.replacingOccurrences(of: "fk", with: "okänd")], nil),
+            ([trainingA: training], nil),
+            (["content/trainings/b.yaml": "title: Kurs B\ndate: 2024-06-01\n"], nil),
+            (["content/trainings/b.yaml": nil], nil),
+            (["config/site.yaml": TestProject.config.replacingOccurrences(of: "Testprojektet", with: "Projektet")], nil),
+            ([trainingA: training], 1),
+        ]
+        for (number, step) in steps.enumerated() {
+            for (path, text) in step.edits { contents[path] = text.map { Array($0.utf8) } }
+            let files = MemoryFiles(bytes: contents)
+            let checked = Pipeline(files: files, cache: cache, changed: .only(Set(step.edits.keys))).run(asOf: asOf)
+            let fresh = Pipeline(files: files).run(asOf: asOf)
+            #expect(checked.reread == step.reread, "step \(number): \(fresh.lines)")
+            #expect(checked.lines == fresh.lines, "step \(number)")
+            #expect(checked.fileCount == fresh.fileCount, "step \(number)")
+            #expect((checked.project == nil) == (fresh.project == nil), "step \(number)")
+            if let project = checked.project, let full = fresh.project {
+                let site = { (project: Project) in
+                    SiteRenderer.render(RenderInput.computing(project, asOf: asOf, lastChanged: nil))
+                }
+                #expect(site(project) == site(full), "step \(number)")
+            }
+        }
+    }
+
     /// On disk the cache trusts a file's stamp (size, times, inode): a save of
     /// the same length right after the last one is still seen.
     @Test func aLoadCacheOnDiskSeesEverySave() throws {

@@ -68,14 +68,20 @@ enum ListingUpdate {
     }
 
     /// Where `path` is, or would go, in a listing sorted in byte order.
-    private static func insertionIndex(of path: String, in entries: [FileEntry]) -> Int {
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if byteOrder(entries[middle].path, path) { low = middle + 1 } else { high = middle }
-        }
-        return low
+    static func insertionIndex(of path: String, in entries: [FileEntry]) -> Int {
+        bisect(entries, 0..<entries.count) { byteOrder($0.path, path) }
     }
+}
+
+/// The first index in `range` where `before` no longer holds, for a
+/// `before` that holds for a prefix of the range (a sorted array's search).
+func bisect<T>(_ items: [T], _ range: Range<Int>, _ before: (T) -> Bool) -> Int {
+    var low = range.lowerBound, high = range.upperBound
+    while low < high {
+        let middle = (low + high) / 2
+        if before(items[middle]) { low = middle + 1 } else { high = middle }
+    }
+    return low
 }
 
 /// A file's size, modification and change times (nanoseconds) and inode:

@@ -5,6 +5,14 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case agreements, trainings, themeDays = "theme-days", meetings, assessments
 
     public var folder: String { "content/" + rawValue }
+
+    /// The kind of record a file under content/ holds, by the folder it is in
+    /// (at any depth); nil outside the record folders.
+    static func of(_ path: String) -> RecordKind? {
+        prefixes.first { hasBytes(path, prefix: $0.prefix) }?.kind
+    }
+
+    private static let prefixes = allCases.map { (kind: $0, prefix: $0.folder + "/") }
 }
 
 /// One YAML file, read and parsed: its text (for the personal-number scan)
@@ -67,11 +75,10 @@ public struct Loader: Sendable {
         }
         var fileCount = jobs.count
         let known = RecordKind.allCases.map(\.folder)
-        let kinds = RecordKind.allCases.map { (kind: $0, prefix: $0.folder + "/") }
         for entry in contentListing() {
-            guard isYAML(entry.path) else { continue }
+            guard Loader.isYAML(entry.path) else { continue }
             fileCount += 1
-            guard let kind = kinds.first(where: { hasBytes(entry.path, prefix: $0.prefix) })?.kind else {
+            guard let kind = RecordKind.of(entry.path) else {
                 let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: entry.path),
                                               "'\(folder)' is not a content folder, so this file would be ignored",
@@ -107,7 +114,7 @@ public struct Loader: Sendable {
         return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount)
     }
 
-    private func isYAML(_ path: String) -> Bool {
+    static func isYAML(_ path: String) -> Bool {
         hasBytes(path, suffix: ".yaml") || hasBytes(path, suffix: ".yml")
     }
 
@@ -127,14 +134,32 @@ public struct Loader: Sendable {
     /// The files under content/: the last listing updated by the changed
     /// paths when the cache has one, or else a fresh listing.
     private func contentListing() -> [FileEntry] {
-        if case .only(let paths) = changed, let previous = cache?.listing.value,
-           let updated = files.files(under: "content", updating: previous, changed: paths) {
-            cache?.listing.value = updated
-            return updated
-        }
+        if case .only(let paths) = changed, let updated = updatedListing(paths) { return updated }
         let listed = files.files(under: "content")
         cache?.listing.value = listed
         return listed ?? []
+    }
+
+    /// The cache's last listing of content/ updated by `paths` (and kept as
+    /// the new last listing); nil when there is none or a path cannot be
+    /// looked at alone (a folder), so that content/ must be listed again.
+    func updatedListing(_ paths: Set<String>) -> [FileEntry]? {
+        guard let previous = cache?.listing.value,
+              let updated = files.files(under: "content", updating: previous, changed: paths) else { return nil }
+        cache?.listing.value = updated
+        return updated
+    }
+
+    /// Reads, decodes and parses one file afresh, without the cache (a save
+    /// that `samsyn serve` checks alone, see `SavedFiles`).
+    func readAfresh(_ path: String, size: Int?) -> FileResult {
+        switch readBytes(path, size: size) {
+        case .failure(let problem): return FileResult(diagnostics: [problem.diagnostic])
+        case .success(let bytes):
+            var result = FileResult()
+            result.source = parse(path, bytes, into: &result)
+            return result
+        }
     }
 
     /// Reads, decodes and parses one file, or takes it from what a cache knew

@@ -61,6 +61,8 @@ extension [String: RecordCache.Entry] {
 public final class BuildCache: Sendable {
     public let files = LoadCache()
     public let records = RecordCache()
+    /// The last check's project and diagnostics, when it found no error (see `SavedFiles`).
+    let last = Locked<SavedFiles.LastCheck?>(nil)
 
     public init() {}
 }

@@ -6,6 +6,14 @@ struct ProjectContext: Sendable {
     let questions: KnownIDs
     let config: SiteConfig
     let asOf: Day
+
+    init(config: SiteConfig, asOf: Day) {
+        organisations = KnownIDs(kind: "organisation", ids: config.organisations.map(\.id))
+        subprojects = KnownIDs(kind: "subproject", ids: config.subprojects.map(\.id))
+        questions = KnownIDs(kind: "question", ids: config.questionnaire.questions.map(\.id))
+        self.config = config
+        self.asOf = asOf
+    }
 }
 
 /// Reads the records of `content/`: each file holds one record (a mapping)

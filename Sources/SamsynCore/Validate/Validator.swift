@@ -41,11 +41,7 @@ public enum Validator {
         guard let configFile = loaded.config, let config = ConfigReader(log: log).read(configFile) else {
             return Result(project: nil, diagnostics: log.all.sortedForReport())
         }
-        let context = ProjectContext(
-            organisations: KnownIDs(kind: "organisation", ids: config.organisations.map(\.id)),
-            subprojects: KnownIDs(kind: "subproject", ids: config.subprojects.map(\.id)),
-            questions: KnownIDs(kind: "question", ids: config.questionnaire.questions.map(\.id)),
-            config: config, asOf: asOf)
+        let context = ProjectContext(config: config, asOf: asOf)
 
         // A record file's outcome depends on the file, the config and the as-of date only.
         var files = FileReading(context: context, log: log, known: cache?.files.snapshot(),
@@ -55,7 +51,6 @@ public enum Validator {
             if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
         }) { $0.agreements(in: $1) }
         project.agreements = unique(agreements, kind: "agreement", log: log)
-        let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
         for (folder, kind) in activityKinds {
             let ofKind = files.each(loaded.records[folder], RecordCache.Found.activities, {
                 if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
@@ -74,6 +69,10 @@ public enum Validator {
         let diagnostics = log.all.sortedForReport()
         return Result(project: diagnostics.contains { $0.severity == .error } ? nil : project, diagnostics: diagnostics)
     }
+
+    /// The folders of activities, in the order their records follow each
+    /// other in `Project.activities` (and within a kind, in path order).
+    static let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
 
     /// Just config/site.yaml, for commands that need the project's settings
     /// while records may still be unfinished (`samsyn new`).
