@@ -15,6 +15,17 @@ import Testing
         #expect(Day(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
     }
 
+    /// Dates as pages show them, day and year without leading zeros.
+    @Test func datesInWords() {
+        let sv = Localization(.sv), en = Localization(.en)
+        #expect(sv.date(Day.t("2024-05-01")) == "1 maj 2024")
+        #expect(sv.date(Day.t("2025-09-30")) == "30 september 2025")
+        #expect(en.date(Day.t("2025-12-10")) == "10 December 2025")
+        #expect(sv.date(Day(year: 7, month: 1, day: 9)!) == "9 januari 7")
+        #expect(en.date(Day(year: 9999, month: 12, day: 31)!) == "31 December 9999")
+        #expect(sv.date(Day(year: 1000, month: 10, day: 20)!) == "20 oktober 1000")
+    }
+
     @Test func dayOfYearAndLeapYears() {
         #expect(Day.t("2024-01-01").dayOfYear == 1)
         #expect(Day.t("2024-12-31").dayOfYear == 366)

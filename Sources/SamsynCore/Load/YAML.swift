@@ -128,10 +128,14 @@ private struct Composition {
         /// of thousands of keys.
         mutating func earlierKey(_ key: String, at mark: Mark) -> Mark? {
             if keyIndex == nil, pairs.count < 16 {
-                for pair in pairs {
-                    if case .scalar(let earlier) = pair.key, earlier.string == key { return earlier.mark }
+                // Looked at in place: a `for pair in pairs` loop copied (and
+                // released) every earlier key and value for each new key.
+                return pairs.withUnsafeBufferPointer { earlierPairs in
+                    for index in earlierPairs.indices {
+                        if case .scalar(let earlier) = earlierPairs[index].key, earlier.string == key { return earlier.mark }
+                    }
+                    return nil
                 }
-                return nil
             }
             if keyIndex == nil {
                 var index: [String: Mark] = [:]

@@ -43,7 +43,29 @@ public struct Localization: Sendable {
 
     /// "15 maj 2024" / "15 May 2024".
     public func date(_ day: Day) -> String {
-        "\(day.day) \((sv ? Localization.monthsSV : Localization.monthsEN)[day.month - 1]) \(day.year)"
+        // Written byte by byte into a string of the right size: interpolation
+        // cost several hundred instructions a date, and tables are full of dates.
+        let month = (sv ? Localization.monthsSV : Localization.monthsEN)[day.month - 1].utf8
+        return String(unsafeUninitializedCapacity: month.count + 24) { text in
+            var at = 0
+            func put(_ number: Int) {
+                var divisor = 1
+                while divisor * 10 <= number { divisor *= 10 }
+                while divisor > 0 {
+                    text[at] = UInt8(ascii: "0") + UInt8(number / divisor % 10)
+                    at += 1
+                    divisor /= 10
+                }
+            }
+            put(day.day)
+            text[at] = UInt8(ascii: " ")
+            at += 1
+            for byte in month { text[at] = byte; at += 1 }
+            text[at] = UInt8(ascii: " ")
+            at += 1
+            put(day.year)
+            return at
+        }
     }
 
     /// "maj 2024" / "May 2024".

@@ -25,20 +25,28 @@ struct Linker {
         let count = root.utf8.count + folder.utf8.count + id.utf8.count + 6
         return String(unsafeUninitializedCapacity: count) { buffer in
             var at = 0
-            func put(_ part: String) {
-                var part = part
-                part.withUTF8 { bytes in
-                    guard let source = bytes.baseAddress else { return }
-                    (buffer.baseAddress! + at).update(from: source, count: bytes.count)
-                    at += bytes.count
-                }
-            }
-            put(root)
-            put(folder)
-            put("/")
-            put(id)
-            put(".html")
+            put(root, into: buffer, at: &at)
+            put(folder, into: buffer, at: &at)
+            buffer[at] = UInt8(ascii: "/")
+            at += 1
+            put(id, into: buffer, at: &at)
+            put(".html", into: buffer, at: &at)
             return at
+        }
+    }
+
+    /// Copies a string's UTF-8 bytes (read in place, without a copy of the
+    /// string: this runs for every link of every page).
+    @inline(__always)
+    private func put(_ part: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        let copied = part.utf8.withContiguousStorageIfAvailable { bytes in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: bytes)
+            return bytes.count
+        }
+        if let copied {
+            at += copied
+        } else {
+            for byte in part.utf8 { buffer[at] = byte; at += 1 }
         }
     }
 }
