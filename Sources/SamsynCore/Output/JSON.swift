@@ -34,36 +34,71 @@ public indirect enum JSONValue: Equatable, Sendable {
         return out
     }
 
+    // Constant text is copied as a whole buffer, and numbers are written
+    // digit by digit: appending a string's UTF-8 view, or a repeated element,
+    // went byte by byte through generic code (some 290 instructions for each
+    // byte of the indicator document).
     private func write(into out: inout [UInt8], indent: Int) {
-        func pad(_ level: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level)) }
         switch self {
-        case .null: out += "null".utf8
-        case .bool(let b): out += (b ? "true" : "false").utf8
-        case .int(let i): out += String(i).utf8
+        case .null: JSONValue.put("null", into: &out)
+        case .bool(let b): JSONValue.put(b ? "true" : "false", into: &out)
+        case .int(let i): JSONValue.put(i, into: &out)
         case .decimal(let d): out += d.text().utf8
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]".utf8; return }
-            out += "[\n".utf8
-            for (index, item) in items.enumerated() {
-                pad(indent + 1)
-                item.write(into: &out, indent: indent + 1)
-                out += (index < items.count - 1 ? ",\n" : "\n").utf8
+            if items.isEmpty { JSONValue.put("[]", into: &out); return }
+            JSONValue.put("[\n", into: &out)
+            for index in items.indices {
+                JSONValue.pad(indent + 1, into: &out)
+                items[index].write(into: &out, indent: indent + 1)
+                JSONValue.put(index < items.count - 1 ? ",\n" : "\n", into: &out)
             }
-            pad(indent)
+            JSONValue.pad(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out += "{}".utf8; return }
-            out += "{\n".utf8
-            for (index, (key, value)) in fields.enumerated() {
-                pad(indent + 1)
-                JSONValue.writeString(key, into: &out)
-                out += ": ".utf8
-                value.write(into: &out, indent: indent + 1)
-                out += (index < fields.count - 1 ? ",\n" : "\n").utf8
+            if fields.isEmpty { JSONValue.put("{}", into: &out); return }
+            JSONValue.put("{\n", into: &out)
+            for index in fields.indices {
+                JSONValue.pad(indent + 1, into: &out)
+                JSONValue.writeString(fields[index].0, into: &out)
+                JSONValue.put(": ", into: &out)
+                fields[index].1.write(into: &out, indent: indent + 1)
+                JSONValue.put(index < fields.count - 1 ? ",\n" : "\n", into: &out)
             }
-            pad(indent)
+            JSONValue.pad(indent, into: &out)
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func put(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// Two spaces per level.
+    private static func pad(_ level: Int, into out: inout [UInt8]) {
+        var remaining = 2 * level
+        while remaining > 0 {
+            let now = min(remaining, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<now])) }
+            remaining -= now
+        }
+    }
+
+    private static func put(_ number: Int, into out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var value = number.magnitude, count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...]))
         }
     }
 
@@ -76,23 +111,32 @@ public indirect enum JSONValue: Equatable, Sendable {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            var index = 0
+            // Runs of bytes that need no escaping (nearly all) are copied whole.
+            var start = 0, index = 0
+            func flush() {
+                if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+            }
             while index < utf8.count {
                 let byte = utf8[index]
                 switch byte {
-                case UInt8(ascii: "\""): out += "\\\"".utf8
-                case UInt8(ascii: "\\"): out += "\\\\".utf8
-                case UInt8(ascii: "\n"): out += "\\n".utf8
-                case UInt8(ascii: "\r"): out += "\\r".utf8
-                case UInt8(ascii: "\t"): out += "\\t".utf8
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F: unicodeEscape(UInt32(byte), into: &out)
+                case UInt8(ascii: "\""): flush(); put("\\\"", into: &out)
+                case UInt8(ascii: "\\"): flush(); put("\\\\", into: &out)
+                case UInt8(ascii: "\n"): flush(); put("\\n", into: &out)
+                case UInt8(ascii: "\r"): flush(); put("\\r", into: &out)
+                case UInt8(ascii: "\t"): flush(); put("\\t", into: &out)
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F: flush(); unicodeEscape(UInt32(byte), into: &out)
                 case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    flush()
                     unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &out)
                     index += 2
-                default: out.append(byte)
+                default:
+                    index += 1
+                    continue
                 }
                 index += 1
+                start = index
             }
+            flush()
         }
         out.append(UInt8(ascii: "\""))
     }
