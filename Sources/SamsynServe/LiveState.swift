@@ -32,19 +32,29 @@ public actor LiveState {
     }
 
     /// A new build: its site when it succeeded; a failed build keeps the last good site.
-    public func record(_ result: SiteBuild.Result, site content: SiteContent?) {
-        // The replaced site is freed only after the waiting pages are told:
-        // freeing a large project object by object takes milliseconds.
-        let replaced = (site, index, files)
-        defer { withExtendedLifetime(replaced) {} }
+    /// Returns what it replaced, for the caller to free: freeing a large
+    /// project object by object takes milliseconds, which no request should
+    /// wait for (the actor is the one point all requests pass).
+    @discardableResult
+    public func record(_ result: SiteBuild.Result, site content: SiteContent?) -> Replaced {
+        let replaced = Replaced(values: (site, index, files))
         files = [:]
         version += 1
         if let content, result.succeeded {
+            // Most saves change no path: the index of the last site still holds.
+            if site?.paths != content.paths {
+                index = Dictionary(uniqueKeysWithValues: content.paths.enumerated().map { ($1, $0) })
+            }
             site = content
-            index = Dictionary(uniqueKeysWithValues: content.paths.enumerated().map { ($1, $0) })
         }
         failure = result.succeeded ? nil : result.diagnostics + Self.extra(result)
         resumeAll()
+        return replaced
+    }
+
+    /// The last site's values, once replaced (see `record`).
+    public struct Replaced: Sendable {
+        fileprivate let values: (SiteContent?, [String: Int], [String: Data])
     }
 
     /// Refusals and write errors are shown like diagnostics.

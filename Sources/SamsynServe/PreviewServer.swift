@@ -74,8 +74,10 @@ public struct PreviewServer: Sendable {
             report(.built(prepared.result, shown: elapsed(), milliseconds: elapsed()))
             return
         }
-        await state.record(prepared.result, site: content)
+        let replaced = await state.record(prepared.result, site: content)
         let shown = elapsed()
+        // The last site is freed here, once the new one is served, and outside the actor.
+        withExtendedLifetime(replaced) {}
         let written = build.write(content, prepared.result)
         // A site that cannot be written is an error the browser shows.
         if !written.succeeded { await state.record(written, site: nil) }

@@ -189,9 +189,20 @@ public enum Indicators {
 
     static func round(of assessment: SelfAssessment, questions: [String]) -> AssessmentHistory.Round {
         let responses = assessment.responseList
+        // Each response's answers are walked once and summed by the question's
+        // place: looking every question up in every response hashed its id
+        // each time (a national project has hundreds of thousands of answers).
+        var sums = [Int](repeating: 0, count: questions.count), counts = sums
+        for response in responses {
+            for (question, score) in response {
+                guard let place = questions.firstIndex(of: question) else { continue }
+                sums[place] += score
+                counts[place] += 1
+            }
+        }
         var exactMeans: [String: Exact] = [:]
-        for question in questions {
-            if let mean = Exact.mean(responses.compactMap { $0[question] }) { exactMeans[question] = mean }
+        for (place, question) in questions.enumerated() where counts[place] > 0 {
+            exactMeans[question] = Exact(sums[place], counts[place])
         }
         return AssessmentHistory.Round(
             id: assessment.id,
