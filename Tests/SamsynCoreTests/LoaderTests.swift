@@ -472,3 +472,33 @@ import Testing
         #expect(outcome.lines == ["config/site.yaml: error: the project has no config/site.yaml"])
     }
 }
+
+/// The small helpers record reading leans on for every value.
+@Suite struct ReadingHelperTests {
+    /// Values are trimmed of Unicode whitespace; a value with visible ASCII at
+    /// both ends is returned as it is (the fast path), which must agree.
+    @Test func trimmingWhitespace() {
+        #expect("Kurs A".trimmingWhitespace == "Kurs A")
+        #expect("  Kurs A \t".trimmingWhitespace == "Kurs A")
+        #expect("\u{00A0}Kurs\u{2003}".trimmingWhitespace == "Kurs")
+        #expect("Kurs A\u{3000}".trimmingWhitespace == "Kurs A")
+        #expect("ärende".trimmingWhitespace == "ärende")
+        #expect("\n\t ".trimmingWhitespace == "")
+        #expect("".trimmingWhitespace == "")
+        #expect("a".trimmingWhitespace == "a")
+    }
+
+    /// A repeated string is found whether few (compared one by one) or many (hashed) were met before.
+    @Test func seenStringsAtEverySize() {
+        for size in [1, 2, 15, 16, 17, 40] {
+            var seen = SeenStrings()
+            var firstTime: [Bool] = []
+            for index in 0..<size { firstTime.append(seen.insert("org-\(index)")) }
+            for index in 0..<size { firstTime.append(seen.insert("org-\(index)")) }
+            firstTime.append(seen.insert("org-\(size)"))
+            firstTime.append(seen.insert("org-\(size)"))
+            #expect(firstTime == Array(repeating: true, count: size) + Array(repeating: false, count: size) + [true, false],
+                    "size \(size)")
+        }
+    }
+}

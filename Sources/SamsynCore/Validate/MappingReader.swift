@@ -306,11 +306,37 @@ struct KnownIDs: Sendable {
     }
 }
 
+/// Strings met so far, compared one by one while they are few — an activity
+/// names a few organisations, and hashing each id cost more than comparing
+/// it with the others — and hashed past sixteen, so that a hostile file of
+/// thousands of entries still costs linear time.
+struct SeenStrings {
+    private var few: [String] = []
+    private var many: Set<String>?
+
+    /// True when `text` had not been met before.
+    mutating func insert(_ text: String) -> Bool {
+        if many != nil { return many!.insert(text).inserted }
+        if few.contains(text) { return false }
+        few.append(text)
+        if few.count > 16 { many = Set(few) }
+        return true
+    }
+}
+
 extension String {
     var trimmingWhitespace: String {
+        // Nearly every value begins and ends with a visible ASCII character:
+        // then there is nothing to trim, and no Unicode look-up or copy to make.
+        if let first = utf8.first, let last = utf8.last, Self.isVisibleASCII(first), Self.isVisibleASCII(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[first...last])
     }
+
+    /// ASCII, and not a space or a control character (no ASCII whitespace is above the space).
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }

@@ -220,7 +220,7 @@ struct RecordReader {
     private func readParticipants(_ r: MappingReader) -> [Activity.Participation] {
         guard let items = r.list("participants", example: "[{ organisation: fk, count: 6 }]") else { return [] }
         var result: [Activity.Participation] = []
-        var seen: Set<String> = []
+        var seen = SeenStrings()
         for item in items {
             guard let p = MappingReader(item, file: r.file, what: "a participants entry",
                                         keys: ["organisation", "count", "women", "men", "non_binary"], log: log) else { continue }
@@ -228,7 +228,7 @@ struct RecordReader {
             if let id = p.text("organisation", required: true, example: "fk"),
                context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
                 organisation = id
-                if !seen.insert(id).inserted {
+                if !seen.insert(id) {
                     log.warning(p.location(of: "organisation"), "'\(id)' appears twice in participants; both counts are added",
                                 hint: "give each organisation one entry")
                 }
