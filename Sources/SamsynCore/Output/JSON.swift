@@ -34,16 +34,14 @@ public indirect enum JSONValue: Equatable, Sendable {
         return out
     }
 
-    // Constant text is copied as a whole buffer, and numbers are written
-    // digit by digit: appending a string's UTF-8 view, or a repeated element,
-    // went byte by byte through generic code (some 290 instructions for each
-    // byte of the indicator document).
+    // Text is appended as whole buffers: appending a string's UTF-8 view, or
+    // a repeated element, went byte by byte through generic code.
     private func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .null: JSONValue.put("null", into: &out)
         case .bool(let b): JSONValue.put(b ? "true" : "false", into: &out)
-        case .int(let i): JSONValue.put(i, into: &out)
-        case .decimal(let d): out += d.text().utf8
+        case .int(let i): JSONValue.put(number: String(i), into: &out)
+        case .decimal(let d): JSONValue.put(number: d.text(), into: &out)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { JSONValue.put("[]", into: &out); return }
@@ -86,20 +84,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    private static func put(_ number: Int, into out: inout [UInt8]) {
-        if number < 0 { out.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var value = number.magnitude, count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                count += 1
-                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            } while value > 0
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...]))
-        }
+    /// A number's text, appended whole (it is a small string: no allocation).
+    private static func put(number text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Escapes quotes, backslashes and control characters; also `<`, `>` and
