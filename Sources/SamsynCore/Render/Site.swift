@@ -179,8 +179,11 @@ struct RecordIndexes: Sendable {
 /// Shared look-ups for the page builders; `c.agreementsByParty` and the
 /// other indexes are read from `RecordIndexes` (dynamic member lookup by key
 /// path: checked by the compiler like any property).
+/// A class: each of the site's page plans captures the context, and a
+/// reference is one retain where the struct was a copy of every figure and
+/// index (about 1 800 instructions a page).
 @dynamicMemberLookup
-struct PageContext: Sendable {
+final class PageContext: Sendable {
     let input: RenderInput
     let l: Localization
 
