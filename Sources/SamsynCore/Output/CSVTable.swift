@@ -32,8 +32,8 @@ public struct CSVTable: Sendable {
                 if index > 0 { out.append(UInt8(ascii: ";")) }
                 switch cell {
                 case .text(let text): CSVTable.append(text: text, to: &out)
-                case .int(let n): out += String(n).utf8
-                case .decimal(let d): out += d.text(separator: ",").utf8
+                case .int(let n): out.append(utf8: String(n))
+                case .decimal(let d): out.append(utf8: d.text(separator: ","))
                 case .empty: break
                 }
             }
@@ -46,10 +46,10 @@ public struct CSVTable: Sendable {
     /// a line break — looked for byte by byte, as a spreadsheet reads them
     /// (a `;` followed by a combining mark still separates cells there).
     static func append(text: String, to out: inout [UInt8]) {
-        let utf8 = defuse(text).utf8
+        let defused = defuse(text), utf8 = defused.utf8
         let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         guard utf8.contains(where: special) else {
-            out += utf8
+            out.append(utf8: defused)
             return
         }
         out.append(UInt8(ascii: "\""))

@@ -40,8 +40,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: JSONValue.put("null", into: &out)
         case .bool(let b): JSONValue.put(b ? "true" : "false", into: &out)
-        case .int(let i): JSONValue.put(number: String(i), into: &out)
-        case .decimal(let d): JSONValue.put(number: d.text(), into: &out)
+        case .int(let i): out.append(utf8: String(i))
+        case .decimal(let d): out.append(utf8: d.text())
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { JSONValue.put("[]", into: &out); return }
@@ -72,6 +72,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
+
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Two spaces per level.
@@ -82,12 +83,6 @@ public indirect enum JSONValue: Equatable, Sendable {
             spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<now])) }
             remaining -= now
         }
-    }
-
-    /// A number's text, appended whole (it is a small string: no allocation).
-    private static func put(number text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Escapes quotes, backslashes and control characters; also `<`, `>` and
@@ -131,8 +126,17 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     private static func unicodeEscape(_ value: UInt32, into out: inout [UInt8]) {
         let hex = String(value, radix: 16)
-        out += "\\u".utf8
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.utf8.count))
-        out += hex.utf8
+        put("\\u", into: &out)
+        for _ in hex.utf8.count..<4 { out.append(UInt8(ascii: "0")) }
+        out.append(utf8: hex)
+    }
+}
+
+extension [UInt8] {
+    /// A string's UTF-8 bytes, appended as one buffer (appending its `utf8`
+    /// view goes byte by byte through generic code). For the data files.
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }
