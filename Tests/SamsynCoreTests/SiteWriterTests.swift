@@ -172,6 +172,27 @@ import Testing
         #expect(snapshot(site)["CNAME"] == Data("added by hand".utf8))
     }
 
+    /// The first look before a build does not list a previous site file by
+    /// file; the build still refuses, after its work, and the added file stays.
+    @Test func aBuildRefusesItsOwnSiteOnceSomeoneAddedAFile() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        try writer.write(["index.txt": Array("x".utf8)])
+        #expect(writer.refusal(listingEveryFile: false) == nil)
+        try "added by hand".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        #expect(writer.refusal(listingEveryFile: false) == nil)
+        #expect(writer.refusal()?.description.contains("CNAME") == true)
+        let before = snapshot(site)
+        let result = SiteBuild(root: root, output: site).write(SiteContent(files: ["index.txt": Array("y".utf8)]), SiteBuild.Result())
+        #expect(result.refusal?.contains("CNAME") == true)
+        #expect(snapshot(site) == before)
+        // A folder without Samsyn's manifest is refused at the first look already.
+        try fm.removeItem(at: site.appendingPathComponent(SiteWriter.manifestName))
+        #expect(writer.refusal(listingEveryFile: false)?.description.contains("did not create") == true)
+    }
+
     @Test func anEmptyExistingFolderIsFine() throws {
         let root = try makeRoot()
         defer { try? fm.removeItem(at: root) }

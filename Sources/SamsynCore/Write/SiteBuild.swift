@@ -53,14 +53,15 @@ public struct SiteBuild: Sendable {
     }
 
     /// Load, validate, compute and plan every file, writing nothing. With
-    /// `checkingOutput` a dangerous output folder is refused before any work;
-    /// `write` checks it again in any case, so `serve`, which shows a rebuild
-    /// before writing it, skips this first look at every file of the old site.
+    /// `checkingOutput` a dangerous output folder is refused before any work
+    /// (a previous site of Samsyn's is not listed file by file here);
+    /// `write` checks it again in full in any case, so `serve`, which shows a
+    /// rebuild before writing it, skips this first look.
     /// `changed`: what changed since the last build with this `cache`.
     public func prepare(asOf: Day, strict: Bool = false, lastChanged: @autoclosure () -> Day? = nil, checkingOutput: Bool = true,
                         changed: ChangedPaths = .unknown, progress: (String) -> Void = { _ in }) -> Prepared {
         var result = Result()
-        if checkingOutput, let refusal = SiteWriter(root: root, output: output).refusal() {
+        if checkingOutput, let refusal = SiteWriter(root: root, output: output).refusal(listingEveryFile: false) {
             result.refusal = refusal.description
             return Prepared(result: result)
         }

@@ -32,7 +32,13 @@ public struct SiteWriter {
     private var tempPrefix: String { "." + output.lastPathComponent + ".samsyn-tmp-" }
 
     /// Why `output` must not be written to, or nil when it is safe.
-    public func refusal() -> Refusal? {
+    ///
+    /// `listingEveryFile: false` is the first look before a build's work: a
+    /// previous site of Samsyn's (its manifest in place) passes without each
+    /// of its files being looked up in the manifest, since `write` does that
+    /// in any case just before it replaces the folder. Listing a large site
+    /// twice cost a few per cent of its build.
+    public func refusal(listingEveryFile: Bool = true) -> Refusal? {
         let out = realPath(output), projectRoot = realPath(root)
         func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
         if out == projectRoot {
@@ -49,6 +55,7 @@ public struct SiteWriter {
         guard isDirectory.boolValue else {
             return Refusal(description: "\(output.path) is a file, not a folder; Samsyn will not replace it")
         }
+        if !listingEveryFile, hasManifestHeader(output) { return nil }
         let present = (try? listFiles(output)) ?? []
         if present.isEmpty { return nil }
         guard let manifest = readManifest(output) else {
@@ -147,6 +154,15 @@ public struct SiteWriter {
         var rest = name.dropFirst(tempPrefix.count)
         if rest.hasPrefix("old-") { rest = rest.dropFirst(4) }
         return !rest.isEmpty && rest.utf8.allSatisfy { (48...57).contains($0) }
+    }
+
+    /// Whether the folder's manifest starts as Samsyn's do (only its first line is read).
+    private func hasManifestHeader(_ folder: URL) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(SiteWriter.manifestName).path) else { return false }
+        defer { try? handle.close() }
+        let header = Array((SiteWriter.manifestHeader + "\n").utf8)
+        let start = (try? handle.read(upToCount: header.count)).map { [UInt8]($0) }
+        return start == header
     }
 
     /// The paths a manifest lists, or nil when the folder has no manifest of Samsyn's.
