@@ -48,7 +48,8 @@ public struct CSVTable: Sendable {
     static func append(text: String, to out: inout [UInt8]) {
         let defused = defuse(text), utf8 = defused.utf8
         let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard utf8.contains(where: special) else {
+        // Over the string's own buffer: through the generic view it cost several times more per byte.
+        guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? utf8.contains(where: special) else {
             out.append(utf8: defused)
             return
         }
