@@ -115,7 +115,7 @@ struct HTMLWriter: ~Copyable {
         append("\"")
     }
 
-    /// A boolean attribute written inside an `open` that ends with `>`.
+    /// `</tag>`.
     mutating func close(_ tag: StaticString) {
         append("</")
         append(tag)
@@ -141,6 +141,22 @@ struct HTMLWriter: ~Copyable {
     }
 
     mutating func newline() { append(byte: UInt8(ascii: "\n")) }
+
+    /// What has been written, kept to be written again.
+    var written: WrittenHTML { WrittenHTML(bytes: bytes) }
+
+    /// Markup a writer wrote earlier, copied as it is.
+    mutating func append(_ written: WrittenHTML) {
+        written.bytes.withUnsafeBytes { append($0) }
+    }
+}
+
+/// HTML that an `HTMLWriter` wrote, to be written again unchanged: the
+/// frame every page of a site shares is written once, not once a page. Only
+/// a writer makes one, so it holds escaped text and the program's own
+/// markup, never a raw value from the data.
+struct WrittenHTML: Sendable {
+    fileprivate let bytes: [UInt8]
 }
 
 /// The writer's escaping for code outside this module (the preview server's error page).

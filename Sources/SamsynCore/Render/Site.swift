@@ -75,22 +75,26 @@ enum HTMLSite {
 
     /// One page's bytes.
     static func write(_ page: Page, frames: FrameMaker) -> [UInt8] {
-        let frame = frames.frame(for: page)
-        return PageWriter.write(page, frame: frame, breadcrumb: page.parent.map { ($0.label, frame.root + $0.path) })
+        let (frame, pieces) = frames.frame(for: page)
+        return PageWriter.write(page, frame: frame, pieces: pieces, breadcrumb: page.parent.map { ($0.label, frame.root + $0.path) })
     }
 }
 
 /// The parts every page shares — navigation, header and footer — worked out
 /// once per site: only the links (which depend on how deep the page lies)
-/// and the highlighted navigation entry differ from page to page.
+/// and the highlighted navigation entry differ from page to page, so each
+/// combination is written once (`FramePieces`) and copied into its pages.
 struct FrameMaker: Sendable {
     private let base: Frame
-    /// The navigation's links for pages at depth 0, 1, 2 … (folders below the site's root).
-    private let linksByDepth: [[String]]
+    /// Every page of the site lies at most this many folders down; deeper ones are worked out per page.
+    private static let deepest = 2
+    /// By depth, then by the index of the page's own navigation entry (the
+    /// last one for a page outside the navigation).
+    private let made: [[(frame: Frame, pieces: FramePieces)]]
 
     init(_ input: RenderInput, _ l: Localization, logoPath: String?) {
         let config = input.project.config
-        base = Frame(
+        let base = Frame(
             lang: config.language.rawValue,
             projectName: config.name,
             reference: config.reference,
@@ -107,21 +111,31 @@ struct FrameMaker: Sendable {
             words: .init(skip: l["skip"], navLabel: l["nav.label"], reference: l["reference"], period: l["period"],
                          asOf: l["asOf"], changed: l["changed"], accessibility: l["nav.accessibility"], data: l["nav.data"],
                          tableData: l["table.data"]))
-        // Every page of the site lies at most two folders down; deeper ones are worked out per page.
-        linksByDepth = (0...2).map { depth in
-            HTMLSite.navigation.map { String(repeating: "../", count: depth) + $0.path }
+        self.base = base
+        made = (0...FrameMaker.deepest).map { depth in
+            (0...HTMLSite.navigation.count).map { current in
+                let frame = FrameMaker.frame(base, root: String(repeating: "../", count: depth), current: current)
+                return (frame, FramePieces(frame))
+            }
         }
     }
 
-    func frame(for page: Page) -> Frame {
-        let link = Linker(pagePath: page.path)
-        let depth = link.root.utf8.count / 3
-        let links = depth < linksByDepth.count ? linksByDepth[depth] : HTMLSite.navigation.map { link.href($0.path) }
+    func frame(for page: Page) -> (Frame, FramePieces) {
+        let root = Linker(pagePath: page.path).root
+        let depth = root.utf8.count / 3
+        let current = HTMLSite.navigation.firstIndex { $0.key == page.section } ?? HTMLSite.navigation.count
+        if depth <= FrameMaker.deepest { return made[depth][current] }
+        let frame = FrameMaker.frame(base, root: root, current: current)
+        return (frame, FramePieces(frame))
+    }
+
+    /// The frame of a page `root` below the site's top whose own navigation entry is `current`.
+    private static func frame(_ base: Frame, root: String, current: Int) -> Frame {
         var frame = base
-        frame.root = link.root
+        frame.root = root
         for index in frame.navigation.indices {
-            frame.navigation[index].href = links[index]
-            frame.navigation[index].current = HTMLSite.navigation[index].key == page.section
+            frame.navigation[index].href = root + HTMLSite.navigation[index].path
+            frame.navigation[index].current = index == current
         }
         return frame
     }
