@@ -193,6 +193,21 @@ import Testing
         #expect(writer.refusal(listingEveryFile: false)?.description.contains("did not create") == true)
     }
 
+    /// A manifest that is not UTF-8 text is not Samsyn's, whatever its first line says.
+    @Test func aManifestThatIsNotTextIsNotSamsyns() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try fm.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.appendingPathComponent("index.txt"))
+        let manifest = Array((SiteWriter.manifestHeader + "\nindex.txt\n").utf8) + [0xFF, 0xFE, 10]
+        try Data(manifest).write(to: site.appendingPathComponent(SiteWriter.manifestName))
+        let writer = SiteWriter(root: root, output: site)
+        #expect(writer.refusal()?.description.contains("did not create") == true)
+        try Data(manifest.dropLast(3)).write(to: site.appendingPathComponent(SiteWriter.manifestName))
+        #expect(writer.refusal() == nil)
+    }
+
     @Test func anEmptyExistingFolderIsFine() throws {
         let root = try makeRoot()
         defer { try? fm.removeItem(at: root) }
