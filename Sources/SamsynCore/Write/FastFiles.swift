@@ -88,13 +88,15 @@ enum FastFiles {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var total = 0
-        while total < bytes.count {
-            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, bytes.count - total) }
-            if n <= 0 { return false }
-            total += n
+        // Read into memory left as it is (zeroing it first was 1 % of a rebuild).
+        let existing = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            while initialized < bytes.count {
+                let n = read(fd, buffer.baseAddress! + initialized, bytes.count - initialized)
+                if n <= 0 { break }
+                initialized += n
+            }
         }
+        guard existing.count == bytes.count else { return false }
         // memcmp, not `==`: Swift's array comparison goes element by element,
         // which was 6 % of rebuilding a site whose pages mostly did not change.
         return bytes.isEmpty || existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
