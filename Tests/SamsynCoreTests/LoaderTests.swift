@@ -459,6 +459,39 @@ import Testing
         }
     }
 
+    /// The newest modification below the folders counts every regular file,
+    /// hidden or not, at any depth, and a link to a file by its target's time;
+    /// a folder reached through a link is not walked.
+    @Test func newestModificationIsTheNewestFileBelowTheFolders() throws {
+        let fm = FileManager.default
+        let (base, root) = try temporaryProject("samsyn-newest")
+        defer { try? fm.removeItem(at: base) }
+        func setTime(_ url: URL, _ seconds: Int) throws {
+            try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: TimeInterval(seconds))], ofItemAtPath: url.path)
+        }
+        for path in FastFiles.listFiles(root.path) { try setTime(root.appendingPathComponent(path), 1_000) }
+        let files = DiskFiles(root: root)
+        #expect(files.newestModification(in: ["config", "content"]) == 1_000)
+
+        let deep = root.appendingPathComponent("content/meetings/2024/spring")
+        try fm.createDirectory(at: deep, withIntermediateDirectories: true)
+        try "x".write(to: deep.appendingPathComponent(".hidden.yaml"), atomically: true, encoding: .utf8)
+        try setTime(deep.appendingPathComponent(".hidden.yaml"), 2_000)
+        #expect(files.newestModification(in: ["config", "content"]) == 2_000)
+        #expect(files.newestModification(in: ["config"]) == 1_000)
+
+        let outside = base.appendingPathComponent("outside")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "x".write(to: outside.appendingPathComponent("late.txt"), atomically: true, encoding: .utf8)
+        try setTime(outside.appendingPathComponent("late.txt"), 5_000)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/away"), withDestinationURL: outside)
+        #expect(files.newestModification(in: ["config", "content"]) == 2_000)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("config/late.txt"),
+                                  withDestinationURL: outside.appendingPathComponent("late.txt"))
+        #expect(files.newestModification(in: ["config", "content"]) == 5_000)
+        #expect(files.newestModification(in: ["missing"]) == nil)
+    }
+
     /// The test project written into `project/` of a new temporary folder, `base`, which the caller removes.
     private func temporaryProject(_ prefix: String) throws -> (base: URL, root: URL) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
