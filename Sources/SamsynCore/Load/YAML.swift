@@ -132,7 +132,9 @@ private struct Composition {
                 // released) every earlier key and value for each new key.
                 return pairs.withUnsafeBufferPointer { earlierPairs in
                     for index in earlierPairs.indices {
-                        if case .scalar(let earlier) = earlierPairs[index].key, earlier.string == key { return earlier.mark }
+                        // Lengths first: keys that differ mostly differ in length, known without reading them.
+                        if case .scalar(let earlier) = earlierPairs[index].key, earlier.string.utf8.count == key.utf8.count,
+                           earlier.string == key { return earlier.mark }
                     }
                     return nil
                 }
@@ -195,7 +197,10 @@ private struct Composition {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = Composition.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 try count(1, at: mark)
-                open.append(Open(isMapping: isMapping, mark: mark, anchor: anchor, valuesBefore: values - 1, inKey: inKey))
+                var container = Open(isMapping: isMapping, mark: mark, anchor: anchor, valuesBefore: values - 1, inKey: inKey)
+                // Room for a record's usual size at once, rather than growing one, two, four, eight.
+                if isMapping { container.pairs.reserveCapacity(8) } else { container.items.reserveCapacity(4) }
+                open.append(container)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
                 let node = done.isMapping ? YAMLNode.mapping(done.pairs, done.mark) : YAMLNode.sequence(done.items, done.mark)
