@@ -200,10 +200,12 @@ struct RecordIndexes: Sendable {
 final class PageContext: Sendable {
     let input: RenderInput
     let l: Localization
+    let activityWords: ActivityPages.Words
 
     init(_ input: RenderInput) {
         self.input = input
         self.l = Localization(input.project.config.language)
+        self.activityWords = ActivityPages.Words(l)
     }
 
     subscript<T>(dynamicMember index: KeyPath<RecordIndexes, T>) -> T { input.indexes[keyPath: index] }

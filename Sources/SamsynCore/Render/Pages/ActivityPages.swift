@@ -170,24 +170,23 @@ enum ActivityPages {
     // MARK: One page per activity
 
     static func recordPage(_ a: Activity, _ c: PageContext) -> Page {
-        let l = c.l, path = path(of: a), link = Linker(pagePath: path)
-        let list = listPath(a.kind)
-        var page = Page(path: path, title: a.title, section: list.key, parent: (l[list.key], list.path))
+        let l = c.l, w = c.activityWords, path = path(of: a), link = Linker(pagePath: path)
+        var page = Page(path: path, title: a.title, section: listPath(a.kind).key, parent: w.list[a.kind]!)
         var facts: [(String, [(String, String?)])] = [
-            (l["kind"], [(l.kind(a.kind).capitalizedFirst + (a.meetingType.map { " – " + l.meetingType($0) } ?? ""), nil)]),
-            (l["date"], [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]),
-            (l["status"], [(a.isHeld(asOf: c.asOf) ? l["held"] : l["planned"], nil)]),
-            (l["subprojects"], a.subprojects.isEmpty ? [(l["whole-project"], nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
+            (w.kind, [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)]),
+            (w.date, [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]),
+            (w.status, [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)]),
+            (w.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
         ]
-        if let provider = a.provider { facts.append((l["provider"], [(provider, nil)])) }
-        if let hours = a.hours { facts.append((l["hours"], [(l.decimal(hours.rounded(decimals: 2)), nil)])) }
-        if !a.methods.isEmpty { facts.append((l["methods"], a.methods.map { (l.method($0), nil) })) }
-        if !a.principles.isEmpty { facts.append((l["principles"], a.principles.map { (l.principle($0), nil) })) }
-        if let notes = a.notes { facts.append((l["notes"], [(notes, nil)])) }
-        facts.append((l["id"], [(a.id, nil)]))
+        if let provider = a.provider { facts.append((w.provider, [(provider, nil)])) }
+        if let hours = a.hours { facts.append((w.hours, [(l.decimal(hours.rounded(decimals: 2)), nil)])) }
+        if !a.methods.isEmpty { facts.append((w.methods, a.methods.map { (w.methodNames[$0]!, nil) })) }
+        if !a.principles.isEmpty { facts.append((w.principles, a.principles.map { (w.principleNames[$0]!, nil) })) }
+        if let notes = a.notes { facts.append((w.notes, [(notes, nil)])) }
+        facts.append((w.id, [(a.id, nil)]))
         page.blocks = [Part.facts(facts)]
         if !a.participants.isEmpty {
-            let dash = l["dash"]
+            let dash = w.dash
             let rows: [[Cell]] = a.participants.map { p in
                 [Part.cell(c.orgName(p.organisation), href: link.organisation(p.organisation), header: true),
                  Part.cell(l.number(p.count), numeric: true),
@@ -195,12 +194,43 @@ enum ActivityPages {
                  Part.cell(p.men.map(l.number) ?? dash, numeric: true),
                  Part.cell(p.nonBinary.map(l.number) ?? dash, numeric: true)]
             }
-            page.sections = [Part.section(l["participants"], id: "participants", [
-                Part.table(caption: l["participants"], head: [(l["organisation"], false), (l["participants"], true), (l["women"], true),
-                                                              (l["men"], true), (l["nonBinary"], true)], rows: rows),
+            page.sections = [Part.section(w.participants, id: "participants", [
+                Part.table(caption: w.participants, head: [(w.organisation, false), (w.participants, true), (w.women, true),
+                                                          (w.men, true), (w.nonBinary, true)], rows: rows),
             ])]
         }
         return page
+    }
+
+    /// The words of an activity's page, looked up once per site: a page asked
+    /// the catalogue some twenty times, each time hashing the key, and a
+    /// national site has tens of thousands of these pages.
+    struct Words: Sendable {
+        let kind, date, status, held, planned, subprojects, wholeProject, provider, hours, methods, principles, notes, id,
+            dash, participants, organisation, women, men, nonBinary: String
+        /// The list page each kind belongs to, as a parent link (label, path).
+        let list: [Activity.Kind: (String, String)]
+        /// Each kind's name, starting with a capital: "Möte".
+        let kinds: [Activity.Kind: String]
+        let meetingTypes: [Activity.MeetingType: String]
+        let methodNames: [Activity.Method: String]
+        let principleNames: [Principle: String]
+
+        init(_ l: Localization) {
+            kind = l["kind"]; date = l["date"]; status = l["status"]; held = l["held"]; planned = l["planned"]
+            subprojects = l["subprojects"]; wholeProject = l["whole-project"]; provider = l["provider"]; hours = l["hours"]
+            methods = l["methods"]; principles = l["principles"]; notes = l["notes"]; id = l["id"]; dash = l["dash"]
+            participants = l["participants"]; organisation = l["organisation"]; women = l["women"]; men = l["men"]
+            nonBinary = l["nonBinary"]
+            func each<Key: CaseIterable & Hashable, Value>(_ value: (Key) -> Value) -> [Key: Value] {
+                Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0, value($0)) })
+            }
+            list = each { kind in let list = ActivityPages.listPath(kind); return (l[list.key], list.path) }
+            kinds = each { l.kind($0).capitalizedFirst }
+            meetingTypes = each(l.meetingType)
+            methodNames = each(l.method)
+            principleNames = each(l.principle)
+        }
     }
 }
 
