@@ -83,6 +83,26 @@ import Testing
         #expect(Exact(decimal: ".5") == nil)
         #expect(Exact(decimal: "-1") == nil)
         #expect(Exact(decimal: "1e3") == nil)
+        #expect(Exact(decimal: "") == nil)
+        #expect(Exact(decimal: "1.2.3") == nil)
+        #expect(Exact(decimal: "+1") == nil)
+        #expect(Exact(decimal: "１") == nil)  // a full-width digit is not a digit here
+        #expect(Exact(decimal: "٣") == nil)
+        #expect(Exact(decimal: "007.50") == Exact(15, 2))
+        // Fifteen characters at most, so that the value always fits; longer is refused, never a crash.
+        #expect(Exact(decimal: "123456789012.34") == Exact(12_345_678_901_234, 100))
+        #expect(Exact(decimal: "1234567890123456") == nil)
+        #expect(Exact(decimal: String(repeating: "9", count: 400)) == nil)
+    }
+
+    /// Counts: an optional sign and one to nine digits, nothing else.
+    @Test func parsesSmallIntegers() {
+        let cases: [(String, Int?)] = [
+            ("0", 0), ("7", 7), ("-0", 0), ("+5", 5), ("-12", -12), ("123456789", 123_456_789), ("-123456789", -123_456_789),
+            ("", nil), ("-", nil), ("+", nil), ("1234567890", nil), ("12a", nil), (" 1", nil), ("1 ", nil),
+            ("1.0", nil), ("--1", nil), ("٣", nil), ("１", nil), (String(repeating: "9", count: 400), nil),
+        ]
+        for (text, value) in cases { #expect(MappingReader.smallInteger(text) == value, "\(text)") }
     }
 }
 

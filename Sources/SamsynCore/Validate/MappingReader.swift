@@ -136,9 +136,7 @@ struct MappingReader {
         guard let scalar = scalar(key, expected: "a whole number") else { return nil }
         let raw = scalar.string
         let plain = scalar.isPlain
-        let digits = raw.hasPrefix("-") || raw.hasPrefix("+") ? String(raw.dropFirst()) : raw
-        guard plain, !digits.isEmpty, digits.utf8.count <= 9, digits.utf8.allSatisfy({ (48...57).contains($0) }),
-              let value = Int(raw) else {
+        guard plain, let value = MappingReader.smallInteger(raw) else {
             let hint = !plain && Int(raw) != nil ? "remove the quotes: \(key): \(raw)" : "write digits only, such as \(key): \(example)"
             log.error(location(of: key), "'\(key)' must be a whole number, not '\(raw.prefix(40))'", hint: hint)
             return nil
@@ -148,6 +146,24 @@ struct MappingReader {
             return nil
         }
         return value
+    }
+
+    /// An optional sign and one to nine digits, read in one pass over the
+    /// bytes (counts fill every participants entry); nil for anything else.
+    static func smallInteger(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first else { return nil }
+            let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            guard (1...9).contains(bytes.count - (signed ? 1 : 0)) else { return nil }
+            var value = 0
+            for byte in bytes.dropFirst(signed ? 1 : 0) {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return first == UInt8(ascii: "-") ? -value : value
+        }
     }
 
     /// A number greater than zero, possibly with decimals (1.5), kept exact.
