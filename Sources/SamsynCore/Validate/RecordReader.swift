@@ -330,6 +330,7 @@ struct RecordReader {
             return nil
         }
         var answers: [String: Int] = [:]
+        answers.reserveCapacity(mapping.count)  // not grown (and rehashed) answer by answer
         var ok = true
         // A misspelt question is reported once, not again as a missing answer.
         var suggested: Set<String> = []
@@ -353,7 +354,7 @@ struct RecordReader {
             }
             let here = MappingReader.location(of: value, in: file)
             guard case .scalar(let scalar) = value, scalar.isPlain,
-                  scalar.string.count <= 9, scalar.string.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }),
+                  scalar.string.utf8.count <= 9, scalar.string.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }),
                   let score = Int(scalar.string) else {
                 log.error(here, "the score for '\(keyScalar.string)' must be a whole number, not \(MappingReader.describe(value))",
                           hint: "write a number from \(questionnaire.scaleMin) to \(questionnaire.scaleMax)")
