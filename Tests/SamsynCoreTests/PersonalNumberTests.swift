@@ -46,6 +46,18 @@ import Testing
                                                    PersonalNumbers.Hit(line: 2, column: 5, text: "19811218-9876")])
     }
 
+    /// Lines are counted between hits: several hits on one line, on the next
+    /// and many lines further down each get their own line and column.
+    @Test func linesAndColumnsOfManyHits() {
+        let text = "a: 811218-9876 b: 811218-9876\n\n\n  811218-9876\n" + String(repeating: "x: 1\n", count: 40) + "198112189876\n"
+        #expect(PersonalNumbers.find(in: text) == [
+            PersonalNumbers.Hit(line: 1, column: 4, text: "811218-9876"),
+            PersonalNumbers.Hit(line: 1, column: 19, text: "811218-9876"),
+            PersonalNumbers.Hit(line: 4, column: 3, text: "811218-9876"),
+            PersonalNumbers.Hit(line: 45, column: 1, text: "198112189876"),
+        ])
+    }
+
     @Test func luhnCheckDigit() {
         // 8·2=16→7, 1, 1·2=2, 2, 1·2=2, 8, 9·2=18→9, 8, 7·2=14→5: sum 44, check digit 6.
         #expect(PersonalNumbers.luhnCheckDigit([8, 1, 1, 2, 1, 8, 9, 8, 7]) == 6)
