@@ -168,8 +168,12 @@ import Testing
         try "added by hand".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
         let refusal = try #require(writer.refusal())
         #expect(refusal.description.contains("CNAME"))
+        // Found while the new site is written beside it: that folder is dropped again.
+        let before = snapshot(site), besides = siblings(of: site)
         #expect(throws: SiteWriter.Refusal.self) { try writer.write(["index.txt": []]) }
+        #expect(snapshot(site) == before)
         #expect(snapshot(site)["CNAME"] == Data("added by hand".utf8))
+        #expect(siblings(of: site) == besides)
     }
 
     /// The first look before a build does not list a previous site file by
