@@ -197,10 +197,10 @@ private struct Composition {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = Composition.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 try count(1, at: mark)
-                var container = Open(isMapping: isMapping, mark: mark, anchor: anchor, valuesBefore: values - 1, inKey: inKey)
-                // Room for a record's usual size at once, rather than growing one, two, four, eight.
-                if isMapping { container.pairs.reserveCapacity(8) } else { container.items.reserveCapacity(4) }
-                open.append(container)
+                // Not sized ahead: every file's tree is held until it is
+                // validated, and room for eight pairs in every mapping cost
+                // 15 MB at 10 000 records to save under 1 % of the instructions.
+                open.append(Open(isMapping: isMapping, mark: mark, anchor: anchor, valuesBefore: values - 1, inKey: inKey))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
                 let node = done.isMapping ? YAMLNode.mapping(done.pairs, done.mark) : YAMLNode.sequence(done.items, done.mark)
