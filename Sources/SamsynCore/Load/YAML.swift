@@ -132,9 +132,7 @@ private struct Composition {
                 // released) every earlier key and value for each new key.
                 return pairs.withUnsafeBufferPointer { earlierPairs in
                     for index in earlierPairs.indices {
-                        // Lengths first: keys that differ mostly differ in length, known without reading them.
-                        if case .scalar(let earlier) = earlierPairs[index].key, earlier.string.utf8.count == key.utf8.count,
-                           earlier.string == key { return earlier.mark }
+                        if case .scalar(let earlier) = earlierPairs[index].key, sameKey(earlier.string, key) { return earlier.mark }
                     }
                     return nil
                 }

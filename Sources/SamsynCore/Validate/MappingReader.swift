@@ -38,7 +38,7 @@ struct MappingReader {
             }
             let name = scalar.string
             if !reportedElsewhere.isEmpty && reportedElsewhere.contains(name) { continue }
-            guard allowed.contains(where: { MappingReader.same($0, name) }) else {
+            guard allowed.contains(where: { sameKey($0, name) }) else {
                 let close = suggestion(for: name, among: allowed)
                 if let close { suggested.insert(close) }
                 let hint = close.map { "did you mean '\($0)'?" } ?? "keys allowed here: " + listForHint(allowed)
@@ -72,17 +72,11 @@ struct MappingReader {
     }
 
     private func entry(_ key: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
-        entries.first { MappingReader.same($0.name, key) }
+        entries.first { sameKey($0.name, key) }
     }
 
     /// (Without copying the entry out: `has` is asked for every optional key of every record.)
-    func has(_ key: String) -> Bool { entries.contains { MappingReader.same($0.name, key) } }
-
-    /// Whether two keys are the same. Most keys compared differ, and most
-    /// differ in length, which is known without looking at the bytes.
-    private static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
-    }
+    func has(_ key: String) -> Bool { entries.contains { sameKey($0.name, key) } }
 
     func node(_ key: String) -> YAMLNode? { entry(key)?.value }
 

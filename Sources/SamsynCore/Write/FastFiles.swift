@@ -118,7 +118,7 @@ enum FastFiles {
     /// The entries of an open folder, each with whether it is a folder itself
     /// (links are not followed). The kind comes with the name from the file
     /// system; only where it does not say is the entry looked at.
-    private static func entries(of folder: Int32) -> [(name: String, isFolder: Bool)]? {
+    static func entries(of folder: Int32) -> [(name: String, isFolder: Bool)]? {
         let own = dup(folder)
         guard own >= 0, let dir = fdopendir(own) else { return nil }
         defer { closedir(dir) }
@@ -140,7 +140,7 @@ enum FastFiles {
         open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
 
-    private static func openFolder(_ name: String, in folder: Int32) -> Int32 {
+    static func openFolder(_ name: String, in folder: Int32) -> Int32 {
         openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
 
