@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Samsyn",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "samsyn", targets: ["samsyn"]),
         .library(name: "SamsynCore", targets: ["SamsynCore"]),

@@ -1,28 +1,42 @@
 import Foundation
+import Synchronization
 
 /// Work spread over every core, with results in the order of the input: the
 /// output is the same as a loop's, whichever thread finished first.
 enum Parallel {
     static func map<T: Sendable, R>(_ items: [T], _ body: @escaping @Sendable (T) -> R) -> [R] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
-        guard workers > 1 else { return items.map(body) }
         let results = Slots<R>(count: items.count)
-        // Interleaved runs of indices keep the workers evenly loaded when item
-        // sizes vary; runs, not single indices, so that two cores do not keep
+        // Runs of indices, not single ones, so that two cores do not keep
         // writing results into the same cache line — but short ones when the
         // items are few (five content folders must still go to both cores).
-        let run = min(16, max(1, items.count / (workers * 16)))
-        let runs = (items.count + run - 1) / run
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var next = worker
-            while next < runs {
-                for index in next * run ..< min(next * run + run, items.count) {
-                    results.store(body(items[index]), at: index)
-                }
-                next += workers
-            }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        forEach(count: items.count, run: min(16, max(1, items.count / (workers * 16)))) { index in
+            results.store(body(items[index]), at: index)
         }
         return results.values()
+    }
+
+    /// Calls `body` once for every index below `count`, on every core. Runs
+    /// of `run` indices are handed out one at a time to whichever worker is
+    /// free, in order: a worker that meets heavy items (a large page, a
+    /// descheduled thread) takes fewer runs, instead of leaving the other
+    /// core idle at the end while it finishes a fixed share.
+    static func forEach(count: Int, run: Int = 1, _ body: @Sendable (Int) -> Void) {
+        let run = max(1, run)
+        let runs = (count + run - 1) / run
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, runs)
+        guard workers > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        let nextRun = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let taken = nextRun.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard taken < runs else { return }
+                for index in taken * run ..< min(taken * run + run, count) { body(index) }
+            }
+        }
     }
 
     /// Two independent computations, one per core; the same results as

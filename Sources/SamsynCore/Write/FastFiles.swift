@@ -35,23 +35,17 @@ enum FastFiles {
         let sources = try previous.map { try FolderHandles(root: $0, folders: folders, required: false) }
         defer { targets.close(); sources?.close() }
         let failures = FailureBox()
-        let count = content.paths.count
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                defer { index += workers }
-                // Each file is produced, written and dropped: memory stays flat however large the site.
-                let path = content.paths[index]
-                let bytes = content.bytes(index)
-                let (folder, name) = folderAndName(path)
-                let target = targets[folder]
-                if let source = sources?[folder], source >= 0, sameBytes(source, name, bytes),
-                   linkat(source, name, target, name, 0) == 0 {
-                    continue
-                }
-                if let problem = writeFile(target, name, bytes) { failures.add("\(path): \(problem)") }
+        Parallel.forEach(count: content.paths.count) { index in
+            // Each file is produced, written and dropped: memory stays flat however large the site.
+            let path = content.paths[index]
+            let bytes = content.bytes(index)
+            let (folder, name) = folderAndName(path)
+            let target = targets[folder]
+            if let source = sources?[folder], source >= 0, sameBytes(source, name, bytes),
+               linkat(source, name, target, name, 0) == 0 {
+                return
             }
+            if let problem = writeFile(target, name, bytes) { failures.add("\(path): \(problem)") }
         }
         if let first = failures.first { throw Failure(description: "cannot write \(first)") }
     }

@@ -66,7 +66,9 @@ public struct SiteBuild: Sendable {
             return Prepared(result: result)
         }
         // The indicators are computed below, beside the pages' indexes.
-        let outcome = Pipeline(files: DiskFiles(root: root), cache: cache, changed: changed).run(asOf: asOf, strict: strict, compute: false)
+        var pipeline = Pipeline(files: DiskFiles(root: root), cache: cache, changed: changed)
+        pipeline.keepsLoadedFilesUntilExit = keepsMemoryUntilExit
+        let outcome = pipeline.run(asOf: asOf, strict: strict, compute: false)
         result.diagnostics = outcome.diagnostics
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
@@ -97,7 +99,7 @@ public struct SiteBuild: Sendable {
 }
 
 /// Values deliberately never released (see `SiteBuild.keepsMemoryUntilExit`).
-private enum KeptUntilExit {
+enum KeptUntilExit {
     private final class Box {
         let values: [Any]
         init(_ values: [Any]) { self.values = values }
