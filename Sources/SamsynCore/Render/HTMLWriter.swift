@@ -53,31 +53,61 @@ struct HTMLWriter: ~Copyable {
     /// Text from the data, escaped. Runs of bytes that need no escaping are
     /// copied whole (most text has none to escape).
     mutating func text(_ value: String) {
-        var value = value
-        value.withUTF8 { text in
-            var start = 0
-            for index in 0..<text.count {
-                let byte = text[index]
-                // Every byte to escape is below "?": letters and the bytes of
-                // longer characters pass with one comparison.
-                if byte > UInt8(ascii: ">") { continue }
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                // NUL is not allowed in HTML; show it as the replacement character.
-                case 0: replacement = "\u{FFFD}"
-                default: continue
-                }
-                if start < index { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[start..<index]))) }
-                append(replacement)
-                start = index + 1
-            }
-            if start < text.count { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[start...]))) }
+        // Read in place: a native string is always contiguous UTF-8, and
+        // copying it into a `var` for `withUTF8` cost a retain and a release
+        // per cell.
+        if value.utf8.withContiguousStorageIfAvailable({ escape($0) }) == nil {
+            var value = value
+            value.withUTF8 { escape($0) }
         }
+    }
+
+    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
+        var start = 0, index = 0
+        while index < count {
+            // Eight bytes at a time while none of them can need escaping.
+            if index + 8 <= count, !HTMLWriter.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let replacement: StaticString
+            switch base[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            // NUL is not allowed in HTML; show it as the replacement character.
+            case 0: replacement = "\u{FFFD}"
+            default:
+                index += 1
+                continue
+            }
+            if start < index { append(UnsafeRawBufferPointer(start: base + start, count: index - start)) }
+            append(replacement)
+            index += 1
+            start = index
+        }
+        if start < count { append(UnsafeRawBufferPointer(start: base + start, count: count - start)) }
+    }
+
+    /// Whether any of eight bytes is one that `text` replaces (`&`, `<`, `>`,
+    /// `"`, `'` or NUL), tested on all eight at once: a byte equal to `c`
+    /// becomes zero after `^ c`, and `(x - 0x01…) & ~x & 0x80…` is non-zero
+    /// exactly when some byte of `x` is zero. May answer true for a word
+    /// without such a byte only through a borrow past a zero byte, which
+    /// needs a zero byte, so a false answer is always right.
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        @inline(__always) func each(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+        return (hasZeroByte(word ^ each(UInt8(ascii: "&"))) | hasZeroByte(word ^ each(UInt8(ascii: "<")))
+            | hasZeroByte(word ^ each(UInt8(ascii: ">"))) | hasZeroByte(word ^ each(UInt8(ascii: "\"")))
+            | hasZeroByte(word ^ each(UInt8(ascii: "'"))) | hasZeroByte(word)) != 0
     }
 
     private mutating func append(_ constant: StaticString) {

@@ -200,26 +200,30 @@ enum PageWriter {
             w.element("th", ["scope": "col", "class": head.numeric ? "num" : nil], text: head.label)
         }
         w.markup("</tr></thead>\n<tbody>\n")
-        for row in table.rows {
+        // Cells are read where they lie: `for cell in row` copied each one,
+        // retaining and releasing its five strings, for every cell of the site.
+        for rowIndex in table.rows.indices {
             w.markup("<tr>")
-            for cell in row {
-                // The same markup as open("th"/"td", …), written without a list of attributes per cell.
-                if cell.header {
-                    w.markup("<th scope=\"row\"")
-                    w.attribute("class", cell.className)
-                } else {
-                    w.markup("<td")
-                    w.attribute("class", cell.className)
-                    w.attribute("data-sort", cell.sortKey)
+            table.rows[rowIndex].withUnsafeBufferPointer { row in
+                for index in row.indices {
+                    // The same markup as open("th"/"td", …), written without a list of attributes per cell.
+                    if row[index].header {
+                        w.markup("<th scope=\"row\"")
+                        w.attribute("class", row[index].className)
+                    } else {
+                        w.markup("<td")
+                        w.attribute("class", row[index].className)
+                        w.attribute("data-sort", row[index].sortKey)
+                    }
+                    w.markup(">")
+                    if let symbol = row[index].symbol {
+                        w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
+                        w.text(symbol)
+                        w.markup("</span> ")
+                    }
+                    w.link(row[index].text, href: row[index].href)
+                    w.markup(row[index].header ? "</th>" : "</td>")
                 }
-                w.markup(">")
-                if let symbol = cell.symbol {
-                    w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
-                    w.text(symbol)
-                    w.markup("</span> ")
-                }
-                w.link(cell.text, href: cell.href)
-                w.markup(cell.header ? "</th>" : "</td>")
             }
             w.markup("</tr>\n")
         }

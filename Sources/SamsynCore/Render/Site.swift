@@ -149,13 +149,16 @@ struct RecordIndexes: Sendable {
     let subprojects: [String: Subproject]
     let agreements: [String: Agreement]
     let agreementsByParty: [String: [Agreement]]
-    let activitiesByOrganisation: [String: [Activity]]
+    /// Activities are listed by their place in `activitiesInOrder`: a page's
+    /// table then takes each row worked out once per site (`ActivityPages.Rows`),
+    /// and merging two lists in order is a sort of numbers.
+    let activitiesByOrganisation: [String: [Int]]
     /// Records naming each subproject; whole-project records are kept apart
     /// (`wholeProject…`), since they apply to every subproject at once.
     let agreementsBySubproject: [String: [Agreement]]
-    let activitiesBySubproject: [String: [Activity]]
+    let activitiesBySubproject: [String: [Int]]
     let wholeProjectAgreements: [Agreement]
-    let wholeProjectActivities: [Activity]
+    let wholeProjectActivities: [Int]
     let activitiesByKey: [String: Activity]
     /// Every activity by date, then id: the order of every list of activities.
     let activitiesInOrder: [Activity]
@@ -172,18 +175,18 @@ struct RecordIndexes: Sendable {
             for party in agreement.parties { byParty[party, default: []].append(agreement) }
             for sub in agreement.subprojects { bySub[sub, default: []].append(agreement) }
         }
-        var byOrganisation: [String: [Activity]] = [:], activitiesBySub: [String: [Activity]] = [:]
-        for activity in sortedActivities {
+        var byOrganisation: [String: [Int]] = [:], activitiesBySub: [String: [Int]] = [:]
+        for (position, activity) in sortedActivities.enumerated() {
             for (index, participation) in activity.participants.enumerated()
             where !activity.participants[..<index].contains(where: { $0.organisation == participation.organisation }) {
-                byOrganisation[participation.organisation, default: []].append(activity)
+                byOrganisation[participation.organisation, default: []].append(position)
             }
-            for sub in activity.subprojects { activitiesBySub[sub, default: []].append(activity) }
+            for sub in activity.subprojects { activitiesBySub[sub, default: []].append(position) }
         }
         agreementsByParty = byParty
         agreementsBySubproject = bySub
         wholeProjectAgreements = sortedAgreements.filter { $0.subprojects.isEmpty }
-        wholeProjectActivities = sortedActivities.filter { $0.subprojects.isEmpty }
+        wholeProjectActivities = sortedActivities.indices.filter { sortedActivities[$0].subprojects.isEmpty }
         activitiesByOrganisation = byOrganisation
         activitiesBySubproject = activitiesBySub
         activitiesByKey = Dictionary(project.activities.map { ($0.kind.rawValue + "/" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -201,11 +204,13 @@ final class PageContext: Sendable {
     let input: RenderInput
     let l: Localization
     let activityWords: ActivityPages.Words
+    let activityRows: ActivityPages.Rows
 
     init(_ input: RenderInput) {
         self.input = input
         self.l = Localization(input.project.config.language)
         self.activityWords = ActivityPages.Words(l)
+        self.activityRows = ActivityPages.Rows(input, l, activityWords)
     }
 
     subscript<T>(dynamicMember index: KeyPath<RecordIndexes, T>) -> T { input.indexes[keyPath: index] }

@@ -19,32 +19,70 @@ enum ActivityPages {
         }
     }
 
-    /// A sortable, filterable table of activities.
-    static func table(_ activities: [Activity], caption: String, id: String, _ c: PageContext, _ link: Linker,
+    /// A sortable, filterable table of activities, given by their places in
+    /// `activitiesInOrder`. The type column is for tables that mix meetings
+    /// of different types with other activities.
+    static func table(_ positions: [Int], caption: String, id: String, _ c: PageContext, _ link: Linker,
                       showType: Bool = false) -> Block {
-        // Words and look-ups taken once per table, not per row: organisation
-        // pages of a national site list tens of thousands of activities.
-        let l = c.l, asOf = c.asOf
-        let held = l["held"], planned = l["planned"], wholeProject = l["whole-project"], dash = l["dash"]
-        var rows: [[Cell]] = []
-        rows.reserveCapacity(activities.count)
-        for a in activities {
-            var cells: [Cell] = []
-            cells.reserveCapacity(7)
-            cells.append(Part.cell(a.title, href: link.activity(a), header: true))
-            cells.append(Part.cell(l.date(a.date), sortKey: a.date.description))
-            cells.append(Part.cell(a.isHeld(asOf: asOf) ? held : planned))
-            if showType { cells.append(Part.cell(a.meetingType.map(l.meetingType) ?? dash)) }
-            cells.append(Part.cell(a.subprojects.isEmpty ? wholeProject
-                                   : a.subprojects.map { c.subName($0) }.joined(separator: ", ")))
-            cells.append(Part.cell(a.principles.isEmpty ? dash : a.principles.map(l.principle).joined(separator: ", ")))
-            cells.append(Part.cell(l.number(a.participantCount), numeric: true, sortKey: String(a.participantCount)))
-            rows.append(cells)
+        let l = c.l
+        let rows: [[Cell]] = positions.map { position in
+            var cells = c.activityRows.row(position, link)
+            if !showType { cells.remove(at: Rows.typeColumn) }
+            return cells
         }
         var head: [(String, Bool)] = [(l["title"], false), (l["date"], false), (l["status"], false)]
         if showType { head.append((l["meetingType"], false)) }
         head += [(l["subprojects"], false), (l["principles"], false), (l["participants"], true)]
         return Part.table(caption: caption, head: head, rows: rows, sortable: true, filterable: true, id: id)
+    }
+
+    /// Each activity's row in the tables of activities, worked out once per
+    /// site: an activity is listed on its kind's page and again on the page
+    /// of each organisation and subproject it names, and every one of those
+    /// pages lies one folder down, so the rows (links included) are the same
+    /// on all of them. Building each row anew cost about 6 000 instructions.
+    struct Rows: Sendable {
+        /// Where the meeting type stands, for tables that leave it out.
+        static let typeColumn = 3
+        private let maker: Maker
+        /// The row of each activity of `activitiesInOrder`, for a page one folder down.
+        private let oneFolderDown: [[Cell]]
+
+        init(_ input: RenderInput, _ l: Localization, _ words: Words) {
+            let maker = Maker(activities: input.indexes.activitiesInOrder, words: words, l: l, asOf: input.report.asOf,
+                              subprojects: input.indexes.subprojects)
+            let link = Linker(pagePath: "folder/page.html")
+            self.maker = maker
+            oneFolderDown = Parallel.map(maker.activities) { maker.cells($0, link) }
+        }
+
+        /// The row of the activity at `position` of `activitiesInOrder`, with its links relative to `link`'s page.
+        func row(_ position: Int, _ link: Linker) -> [Cell] {
+            link.root == "../" ? oneFolderDown[position] : maker.cells(maker.activities[position], link)
+        }
+
+        private struct Maker: Sendable {
+            let activities: [Activity]
+            let words: Words
+            let l: Localization
+            let asOf: Day
+            let subprojects: [String: Subproject]
+
+            func cells(_ a: Activity, _ link: Linker) -> [Cell] {
+                var cells: [Cell] = []
+                cells.reserveCapacity(7)
+                cells.append(Part.cell(a.title, href: link.activity(a), header: true))
+                cells.append(Part.cell(l.date(a.date), sortKey: a.date.description))
+                cells.append(Part.cell(a.isHeld(asOf: asOf) ? words.held : words.planned))
+                cells.append(Part.cell(a.meetingType.map { words.meetingTypes[$0]! } ?? words.dash))
+                cells.append(Part.cell(a.subprojects.isEmpty ? words.wholeProject
+                                       : a.subprojects.map { subprojects[$0]?.name ?? $0 }.joined(separator: ", ")))
+                cells.append(Part.cell(a.principles.isEmpty ? words.dash
+                                       : a.principles.map { words.principleNames[$0]! }.joined(separator: ", ")))
+                cells.append(Part.cell(l.number(a.participantCount), numeric: true, sortKey: String(a.participantCount)))
+                return cells
+            }
+        }
     }
 
     // MARK: Kompetensutveckling
@@ -76,7 +114,8 @@ enum ActivityPages {
         let figure = Part.figure(.bars(chart), data: data, id: "competence-by-org", title: l["competence.byOrg"],
                                  caption: l.format("competence.byOrg.caption", l.number(met), l.number(withTarget.count)) + " " + l["competence.note"])
 
-        let trainings = c.activitiesInOrder.filter { $0.kind == .training }
+        let trainingPositions = c.activitiesInOrder.indices.filter { c.activitiesInOrder[$0].kind == .training }
+        let trainings = trainingPositions.map { c.activitiesInOrder[$0] }
         var methodRows: [[Cell]] = []
         for method in Activity.Method.allCases {
             let count = trainings.filter { $0.isHeld(asOf: c.asOf) && $0.methods.contains(method) }.count
@@ -86,7 +125,7 @@ enum ActivityPages {
             Part.section(l["competence.summary"], id: "summary", [summary]),
             Part.section(l["competence.byOrg"], id: "by-organisation", [figure]),
             Part.section(l["competence.trainings"], id: "trainings",
-                         [table(trainings, caption: l["competence.trainings"], id: "trainings-table", c, link)]),
+                         [table(trainingPositions, caption: l["competence.trainings"], id: "trainings-table", c, link)]),
             Part.section(l["competence.byMethod"], id: "by-method",
                          [Part.table(caption: l["competence.byMethod"], head: [(l["methods"], false), (l["count"], true)], rows: methodRows)]),
         ]
@@ -121,7 +160,7 @@ enum ActivityPages {
                                      [Part.cell(year, header: true), Part.cell(l.number(p.themeDaysByYear[year] ?? 0), numeric: true),
                                       Part.cell(l.number(target), numeric: true)]
                                  })
-        let list = c.activitiesInOrder.filter { $0.kind == .themeDay }
+        let list = c.activitiesInOrder.indices.filter { c.activitiesInOrder[$0].kind == .themeDay }
         page.sections = [
             Part.section(l["themeDays.uncovered"], id: "uncovered", [uncovered]),
             Part.section(l["themeDays.byPrinciple"], id: "by-principle", [perPrinciple, perYear]),
@@ -155,7 +194,7 @@ enum ActivityPages {
         let (chart, data) = Charts.bars(bars, nameHead: l["subproject"], valueHead: l["meetings.thisYear"], l: l)
         let barFigure = Part.figure(.bars(chart), data: data, id: "caseworker-this-year",
                                     title: l["meetings.thisYear"] + " (\(c.asOf.year))", caption: caption)
-        let all = c.activitiesInOrder.filter { $0.kind == .meeting }
+        let all = c.activitiesInOrder.indices.filter { c.activitiesInOrder[$0].kind == .meeting }
         page.sections = [
             Part.section(l["meetings.caseworker"], id: "caseworker", [
                 Part.table(caption: caption, head: [(l["subproject"], false)] + years.map { ($0, true) } + [(l["meetings.onTrack"], false)],

@@ -116,8 +116,7 @@ enum SubprojectPages {
         let listWhole = (c.wholeProjectAgreements.count + c.wholeProjectActivities.count) <= limit
         let agreements = ((c.agreementsBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectAgreements : []))
             .sorted { byteOrder($0.id, $1.id) }
-        let activities = ((c.activitiesBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectActivities : []))
-            .sorted(by: Activity.chronological)
+        let activities = ((c.activitiesBySubproject[sub.id] ?? []) + (listWhole ? c.wholeProjectActivities : [])).sorted()
         let wholeNote: [Block] = listWhole ? [] : [Part.note(l.format("sub.wholeProject", l.number(c.wholeProjectAgreements.count),
                                                                        l.number(c.wholeProjectActivities.count)))]
         page.sections = [
