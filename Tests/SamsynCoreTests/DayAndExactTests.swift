@@ -74,6 +74,28 @@ import Testing
         #expect(Rounded(units: -7_000, decimals: 3).text() == "-7")
     }
 
+    /// The digits are written byte by byte; they must read exactly as the
+    /// plain decimal text of units / 10^decimals, without trailing zeros.
+    @Test func textIsThePlainDecimalOfTheUnits() {
+        func reference(_ units: Int, _ decimals: Int, _ separator: String) -> String {
+            var digits = String(units.magnitude)
+            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
+            var whole = String(digits.dropLast(decimals)), fraction = String(digits.suffix(decimals))
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            if whole.isEmpty { whole = "0" }
+            return (units < 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : separator + fraction)
+        }
+        let units = [0, 1, -1, 9, 10, 99, 100, 101, -105, 1_000, 12_345, -999_999, 1_000_001, Int.max, Int.min + 1]
+        for unit in units {
+            for decimals in 0...6 {
+                for separator in [".", ","] {
+                    #expect(Rounded(units: unit, decimals: decimals).text(separator: separator) == reference(unit, decimals, separator),
+                            "\(unit) \(decimals)")
+                }
+            }
+        }
+    }
+
     @Test func parsesPlainDecimals() {
         #expect(Exact(decimal: "1.5") == Exact(3, 2))
         #expect(Exact(decimal: "12") == Exact(12))
