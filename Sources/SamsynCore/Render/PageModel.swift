@@ -31,8 +31,10 @@ struct ListItem: Sendable {
 }
 
 struct Fact: Sendable {
+    /// Some text, a link when `href` is given.
+    typealias Part = (text: String, href: String?)
     var label: String
-    var parts: [(text: String, href: String?)]
+    var parts: [Part]
 }
 
 struct Table: Sendable {

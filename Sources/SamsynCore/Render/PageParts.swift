@@ -65,8 +65,9 @@ enum Part {
     static func list(_ items: [ListItem], className: String = "plain") -> Block { .list(items, style: className) }
 
     /// A definition list; each value is one or more (text, link) parts.
-    static func facts(_ entries: [(String, [(String, String?)])]) -> Block {
-        .facts(entries.filter { !$0.1.isEmpty }.map { Fact(label: $0.0, parts: $0.1.map { (text: $0.0, href: $0.1) }) })
+    static func facts(_ entries: [(String, [Fact.Part])]) -> Block {
+        // The parts are taken as they are: re-labelling each list cost an array per fact.
+        .facts(entries.compactMap { $0.1.isEmpty ? nil : Fact(label: $0.0, parts: $0.1) })
     }
 
     static func cell(_ text: String, href: String? = nil, header: Bool = false, numeric: Bool = false,

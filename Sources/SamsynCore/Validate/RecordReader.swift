@@ -74,9 +74,7 @@ struct RecordReader {
         var result: [(Agreement, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: "agreement") {
             guard let r = MappingReader(node, file: file.path, what: "the agreement",
-                                        keys: ["id", "title", "parties", "subprojects", "status", "signed", "valid_from",
-                                               "valid_until", "terminated", "scope", "independent_of_individuals", "notes"],
-                                        log: log) else { continue }
+                                        keys: Keys.agreement, log: log) else { continue }
             let id = id(of: r, defaultID: defaultID)
             let title = r.text("title", required: true, example: "Samverkansöverenskommelse om …")
             let (parties, partyProblems) = log.noting { r.references("parties", to: context.organisations, required: true) }
@@ -161,9 +159,7 @@ struct RecordReader {
         case .meeting: what = "meeting"
         }
         let noun = "the " + what
-        var keys = ["id", "title", "date", "end_date", "hours", "provider", "methods", "principles", "subprojects",
-                    "participants", "notes"]
-        if kind == .meeting { keys.append("meeting_type") }
+        let keys = kind == .meeting ? Keys.meeting : Keys.activity
         var result: [(Activity, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: what) {
             // meeting_type on a training or theme day is reported with a clear reason, not as a typo.
@@ -173,7 +169,7 @@ struct RecordReader {
                           hint: "remove the line, or move the file to content/meetings/")
             }
             guard let r = MappingReader(node, file: file.path, what: noun, keys: keys,
-                                        reportedElsewhere: kind == .meeting ? [] : ["meeting_type"], log: log) else { continue }
+                                        reportedElsewhere: kind == .meeting ? [] : Keys.meetingOnly, log: log) else { continue }
             let id = id(of: r, defaultID: defaultID)
             let title = r.text("title", required: true, example: "Grundutbildning i Case management")
             let date = r.date("date", required: true)
@@ -223,7 +219,7 @@ struct RecordReader {
         var seen = SeenStrings()
         for item in items {
             guard let p = MappingReader(item, file: r.file, what: "a participants entry",
-                                        keys: ["organisation", "count", "women", "men", "non_binary"], log: log) else { continue }
+                                        keys: Keys.participant, log: log) else { continue }
             var organisation: String?
             if let id = p.text("organisation", required: true, example: "fk"),
                context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
@@ -263,7 +259,7 @@ struct RecordReader {
         var result: [(SelfAssessment, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: "self-assessment") {
             guard let r = MappingReader(node, file: file.path, what: "the self-assessment",
-                                        keys: ["id", "subproject", "date", "scores", "responses", "comment"], log: log)
+                                        keys: Keys.assessment, log: log)
             else { continue }
             let id = id(of: r, defaultID: defaultID)
             var subproject: String?
@@ -389,5 +385,21 @@ extension DiagnosticLog {
     /// Whether an error was already logged at this place (to avoid a second, vaguer one).
     func hasErrors(at location: SourceLocation) -> Bool {
         all.contains { $0.severity == .error && $0.location == location }
+    }
+}
+
+extension RecordReader {
+    /// The keys each kind of mapping accepts, made once: a list written at
+    /// the call was a new array for every record and participants entry.
+    enum Keys {
+        static let agreement = ["id", "title", "parties", "subprojects", "status", "signed", "valid_from",
+                                "valid_until", "terminated", "scope", "independent_of_individuals", "notes"]
+        static let activity = ["id", "title", "date", "end_date", "hours", "provider", "methods", "principles", "subprojects",
+                               "participants", "notes"]
+        static let meeting = activity + ["meeting_type"]
+        /// Checked on trainings and theme days with a message of its own.
+        static let meetingOnly: Set<String> = ["meeting_type"]
+        static let participant = ["organisation", "count", "women", "men", "non_binary"]
+        static let assessment = ["id", "subproject", "date", "scores", "responses", "comment"]
     }
 }

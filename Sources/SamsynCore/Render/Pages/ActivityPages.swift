@@ -211,7 +211,7 @@ enum ActivityPages {
     static func recordPage(_ a: Activity, _ c: PageContext) -> Page {
         let l = c.l, w = c.activityWords, path = path(of: a), link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: listPath(a.kind).key, parent: w.list[a.kind]!)
-        var facts: [(String, [(String, String?)])] = [
+        var facts: [(String, [Fact.Part])] = [
             (w.kind, [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)]),
             (w.date, [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]),
             (w.status, [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)]),

@@ -79,7 +79,7 @@ enum AgreementPages {
         let l = c.l, path = path(of: a), link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (l["nav.agreements"], "agreements/index.html"))
         let inForce = a.isInForce(on: c.asOf)
-        var facts: [(String, [(String, String?)])] = [
+        var facts: [(String, [Fact.Part])] = [
             (l["status"], [(l.status(a.status) + " – " + (inForce ? l["inForce"] : l["notInForce"]).lowercased(), nil)]),
             (l["parties"], a.parties.map { (c.orgName($0), link.organisation($0)) }),
             (l["subprojects"], a.subprojects.isEmpty ? [(l["whole-project"], nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),

@@ -101,7 +101,7 @@ enum AssessmentPages {
         blocks.append(Part.table(caption: l.format("assessments.table", sub.name),
                                  head: [(l["assessments.round"], false), (l["assessments.respondents"], true), (l["assessments.index"], true)]
                                      + ids.map { (c.questionLabel($0), true) }, rows: rows))
-        var facts: [(String, [(String, String?)])] = []
+        var facts: [(String, [Fact.Part])] = []
         if !history.change.isEmpty {
             facts.append((l["assessments.change"], ids.compactMap { id in
                 history.change[id].map { ("\(c.questionLabel(id)) \($0.units > 0 ? "+" : "")\(l.decimal($0))", nil) }

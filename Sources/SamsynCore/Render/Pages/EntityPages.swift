@@ -30,7 +30,7 @@ enum OrganisationPages {
         let l = c.l, path = "organisations/\(org.id).html", link = Linker(pagePath: path)
         var page = Page(path: path, title: org.name, section: "nav.organisations", parent: (l["nav.organisations"], "organisations/index.html"))
         let figures = c.report.competence[org.id]
-        var facts: [(String, [(String, String?)])] = [(l["type"], [(l.orgType(org.type), nil)])]
+        var facts: [(String, [Fact.Part])] = [(l["type"], [(l.orgType(org.type), nil)])]
         if let number = org.orgNumber { facts.append(("Org.nr", [(number, nil)])) }
         facts.append((l["participants"], [(l.number(figures?.attendances ?? 0), nil)]))
         if let target = figures?.target { facts.append((l["target"], [(l.number(target), nil)])) }
