@@ -110,8 +110,15 @@ struct HTMLWriter: ~Copyable {
             | hasZeroByte(word ^ each(UInt8(ascii: "'"))) | hasZeroByte(word)) != 0
     }
 
+    @inline(__always)
     private mutating func append(_ constant: StaticString) {
-        constant.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        // Every string literal of the source has its bytes in the binary; only
+        // a single-character constant may be stored as its scalar instead.
+        if constant.hasPointerRepresentation {
+            append(UnsafeRawBufferPointer(start: constant.utf8Start, count: constant.utf8CodeUnitCount))
+        } else {
+            constant.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// `<tag a="v" …>`; attributes whose value is nil are left out.

@@ -7,8 +7,14 @@ struct Linker {
     init(pagePath: String) {
         // Counted in bytes: splitting the String by characters cost some
         // 20 000 instructions a page. Page paths have no empty segments.
-        let depth = pagePath.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        root = String(repeating: "../", count: depth)
+        var path = pagePath
+        let depth = path.withUTF8 { bytes in bytes.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        // The usual depths as constants: a link maker is made for every page and table.
+        switch depth {
+        case 0: root = ""
+        case 1: root = "../"
+        default: root = String(repeating: "../", count: depth)
+        }
     }
 
     func href(_ path: String) -> String { root + path }
