@@ -96,6 +96,32 @@ import Testing
         #expect((try? YAMLComposer.compose(distinct, maxValues: 100_000)) != nil)
     }
 
+    /// The keys of all open mappings share one list: a key is compared only
+    /// with the earlier keys of its own mapping, before and after the
+    /// mappings nested in it, however deep.
+    @Test func keysAreComparedWithinTheirOwnMapping() {
+        let nested = "a: 1\nb:\n  a: 2\n  c:\n    a: 3\n  d: [{a: 4}, {a: 5}]\nc: 6\n"
+        #expect((try? YAMLComposer.compose(nested, maxValues: 100_000)) != nil)
+        for (text, key, first, second) in [
+            (nested + "a: 7\n", "a", Mark(line: 1, column: 1), Mark(line: 8, column: 1)),
+            ("a: 1\nb:\n  a: 2\n  c: {x: 1}\n  a: 3\n", "a", Mark(line: 3, column: 3), Mark(line: 5, column: 3)),
+            ("- {a: 1, b: {a: 2}, a: 3}\n", "a", Mark(line: 1, column: 4), Mark(line: 1, column: 21)),
+        ] {
+            do {
+                _ = try YAMLComposer.compose(text, maxValues: 100_000)
+                Issue.record("the duplicate key was not found in \(text.debugDescription)")
+            } catch {
+                guard case let .duplicateKey(found, at, again) = error else {
+                    Issue.record("\(error)")
+                    continue
+                }
+                #expect(found == key)
+                #expect(at == first)
+                #expect(again == second)
+            }
+        }
+    }
+
     /// A '*' that is not an alias, and aliases for values, leave a file alone.
     @Test func starsInTextAreNotAliases() {
         let yaml = """

@@ -111,7 +111,9 @@ private struct Composition {
         var items: [YAMLNode] = []
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
-        /// The scalar keys so far, hashed, once a mapping has many (see `earlierKey`).
+        /// Where this mapping's scalar keys begin in `Composition.keys`.
+        var keysFrom: Int
+        /// This mapping's scalar keys, hashed, once it has many (see `earlierKey`).
         var keyIndex: [String: Mark]?
         var anchor: String?
         /// The value count when the container opened, to size an anchored container.
@@ -120,41 +122,26 @@ private struct Composition {
         var inKey: Bool
 
         var awaitsKey: Bool { isMapping && pendingKey == nil }
-
-        /// Where an earlier key equal to `key` stands, if one does. The keys
-        /// so far are compared one by one while they are few (a record's
-        /// mappings have a dozen at most, and hashing each key cost more than
-        /// parsing it) and hashed past that: a hostile mapping may hold tens
-        /// of thousands of keys.
-        mutating func earlierKey(_ key: String, at mark: Mark) -> Mark? {
-            if keyIndex == nil, pairs.count < 16 {
-                // Looked at in place: a `for pair in pairs` loop copied (and
-                // released) every earlier key and value for each new key.
-                return pairs.withUnsafeBufferPointer { earlierPairs in
-                    for index in earlierPairs.indices {
-                        if case .scalar(let earlier) = earlierPairs[index].key, sameKey(earlier.string, key) { return earlier.mark }
-                    }
-                    return nil
-                }
-            }
-            if keyIndex == nil {
-                var index: [String: Mark] = [:]
-                for pair in pairs { if case .scalar(let earlier) = pair.key { index[earlier.string] = earlier.mark } }
-                keyIndex = index
-            }
-            return keyIndex?.updateValue(mark, forKey: key)
-        }
     }
 
     let maxValues: Int
     var open: [Open] = []
+    /// The scalar keys of every open mapping, outermost first, each mapping's
+    /// after its parent's: one list for the whole file, so that checking a
+    /// key against the earlier ones reads strings in place instead of
+    /// copying each earlier key's node out of its pair.
+    var keys: [(text: String, mark: Mark)] = []
     /// Each anchor's node and how many values it stands for.
     var anchors: [String: (node: YAMLNode, values: Int)] = [:]
     /// Values in the expanded tree so far.
     var values = 0
     var root: YAMLNode?
 
-    init(maxValues: Int) { self.maxValues = maxValues }
+    init(maxValues: Int) {
+        self.maxValues = maxValues
+        // A record file has a few dozen keys at most; grown from empty, the list was reallocated five times a file.
+        keys.reserveCapacity(32)
+    }
 
     /// Whether the next node is a key, or part of one.
     var inKey: Bool { open.last.map { $0.awaitsKey || $0.inKey } ?? false }
@@ -198,9 +185,11 @@ private struct Composition {
                 // Not sized ahead: every file's tree is held until it is
                 // validated, and room for eight pairs in every mapping cost
                 // 15 MB at 10 000 records to save under 1 % of the instructions.
-                open.append(Open(isMapping: isMapping, mark: mark, anchor: anchor, valuesBefore: values - 1, inKey: inKey))
+                open.append(Open(isMapping: isMapping, mark: mark, keysFrom: keys.count, anchor: anchor,
+                                 valuesBefore: values - 1, inKey: inKey))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
+                if done.isMapping { keys.removeSubrange(done.keysFrom...) }
                 let node = done.isMapping ? YAMLNode.mapping(done.pairs, done.mark) : YAMLNode.sequence(done.items, done.mark)
                 if let anchor = done.anchor { anchors[anchor] = (node, values - done.valuesBefore) }
                 try attach(node)
@@ -229,12 +218,34 @@ private struct Composition {
             open[last].pendingKey = nil
         } else {
             if case .scalar(let scalar) = node {
-                if let first = open[last].earlierKey(scalar.string, at: scalar.mark) {
+                if let first = earlierKey(scalar.string, at: scalar.mark, in: last) {
                     throw .duplicateKey(scalar.string, first: first, second: scalar.mark)
                 }
+                keys.append((scalar.string, scalar.mark))
             }
             open[last].pendingKey = node
         }
+    }
+
+    /// Where an earlier key of the open mapping `index` equal to `key`
+    /// stands, if one does. The keys so far are compared one by one while
+    /// they are few (a record's mappings have a dozen at most, and hashing
+    /// each key cost more than parsing it) and hashed past that: a hostile
+    /// mapping may hold tens of thousands of keys.
+    private mutating func earlierKey(_ key: String, at mark: Mark, in index: Int) -> Mark? {
+        let from = open[index].keysFrom
+        if open[index].keyIndex == nil, keys.count - from < 16 {
+            return keys.withUnsafeBufferPointer { all in
+                for earlier in from..<all.count where sameKey(all[earlier].text, key) { return all[earlier].mark }
+                return nil
+            }
+        }
+        if open[index].keyIndex == nil {
+            var hashed: [String: Mark] = [:]
+            for earlier in keys[from...] { hashed[earlier.text] = earlier.mark }
+            open[index].keyIndex = hashed
+        }
+        return open[index].keyIndex?.updateValue(mark, forKey: key)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

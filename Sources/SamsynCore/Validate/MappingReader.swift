@@ -11,7 +11,10 @@ struct MappingReader {
     /// comparing a few short strings is cheaper than hashing each one (a
     /// national project reads a million of them). YAML has already refused
     /// duplicate keys.
-    private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
+    /// Each key's text and place, and its value (the key's own node is not
+    /// kept: only its place is ever asked for, and a copy of a node is a
+    /// retain and a release).
+    private var entries: [(name: String, keyMark: Mark, value: YAMLNode)] = []
     /// Keys offered as "did you mean" for an unknown key: their absence is the
     /// same mistake, so it is not reported a second time.
     private var suggested: Set<String> = []
@@ -47,7 +50,7 @@ struct MappingReader {
             }
             // `key:` with nothing after it, `~` or `null` mean "not given".
             if MappingReader.isNull(value) { continue }
-            entries.append((name, key, value))
+            entries.append((name, scalar.mark, value))
         }
     }
 
@@ -71,7 +74,7 @@ struct MappingReader {
         }
     }
 
-    private func entry(_ key: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
+    private func entry(_ key: String) -> (name: String, keyMark: Mark, value: YAMLNode)? {
         entries.first { sameKey($0.name, key) }
     }
 
@@ -86,7 +89,7 @@ struct MappingReader {
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        entry(key).map { MappingReader.location(of: $0.key, in: file) } ?? location
+        entry(key).map { SourceLocation(file: file, line: $0.keyMark.line, column: $0.keyMark.column) } ?? location
     }
 
     func missing(_ key: String, example: String) {
