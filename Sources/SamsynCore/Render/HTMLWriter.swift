@@ -67,9 +67,16 @@ struct HTMLWriter: ~Copyable {
         let count = text.count
         var start = 0, index = 0
         while index < count {
-            // Eight bytes at a time while none of them can need escaping.
-            if index + 8 <= count, !HTMLWriter.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
+            // Eight bytes at a time while none of them can need escaping; the
+            // last few as part of the text's last eight (bytes already seen
+            // are looked at again, which only ever sends them the slow way).
+            if index + 8 <= count {
+                if !HTMLWriter.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+            } else if count >= 8, !HTMLWriter.mayNeedEscaping(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)) {
+                index = count
                 continue
             }
             let replacement: StaticString
