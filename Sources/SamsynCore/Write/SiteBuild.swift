@@ -97,15 +97,3 @@ public struct SiteBuild: Sendable {
         return result
     }
 }
-
-/// Values deliberately never released (see `SiteBuild.keepsMemoryUntilExit`).
-enum KeptUntilExit {
-    private final class Box {
-        let values: [Any]
-        init(_ values: [Any]) { self.values = values }
-    }
-
-    static func keep(_ values: [Any]) {
-        _ = Unmanaged.passRetained(Box(values))
-    }
-}
