@@ -55,7 +55,11 @@ struct MappingReader {
     }
 
     static func location(of node: YAMLNode, in file: String) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
+        location(of: node.mark, in: file)
+    }
+
+    static func location(of mark: Mark, in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     static func isNull(_ node: YAMLNode) -> Bool {
@@ -89,7 +93,7 @@ struct MappingReader {
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        entry(key).map { SourceLocation(file: file, line: $0.keyMark.line, column: $0.keyMark.column) } ?? location
+        entry(key).map { MappingReader.location(of: $0.keyMark, in: file) } ?? location
     }
 
     func missing(_ key: String, example: String) {
