@@ -485,6 +485,38 @@ import Testing
         }
     }
 
+    /// A listing without stamps (a one-shot build looks at no file twice)
+    /// holds exactly the paths of a stamped one: plain files, links inside
+    /// and outside the root, nested and linked folders, skipped names left out.
+    @Test func aListingWithoutStampsHoldsTheSamePaths() throws {
+        let fm = FileManager.default
+        let (base, root) = try temporaryProject("samsyn-unstamped")
+        defer { try? fm.removeItem(at: base) }
+        let outside = base.appendingPathComponent("outside")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "x".write(to: outside.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        let deep = root.appendingPathComponent("content/meetings/2024/spring")
+        try fm.createDirectory(at: deep, withIntermediateDirectories: true)
+        for name in ["a.yaml", "_draft.yaml", ".hidden.yaml"] {
+            try "x".write(to: deep.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/away.yaml"),
+                                  withDestinationURL: outside.appendingPathComponent("x.yaml"))
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/near.yaml"),
+                                  withDestinationURL: deep.appendingPathComponent("a.yaml"))
+        try fm.createSymbolicLink(at: root.appendingPathComponent("content/near"), withDestinationURL: deep)
+
+        let files = DiskFiles(root: root)
+        let stamped = try #require(files.files(under: "content", stamped: true))
+        let unstamped = try #require(files.files(under: "content", stamped: false))
+        #expect(unstamped.map(\.path) == stamped.map(\.path))
+        #expect(unstamped.map(\.linksOutsideRoot) == stamped.map(\.linksOutsideRoot))
+        #expect(stamped.map(\.path).contains("content/near/a.yaml"))
+        #expect(!stamped.map(\.path).contains { $0.hasSuffix("_draft.yaml") || $0.hasSuffix(".hidden.yaml") })
+        #expect(stamped.allSatisfy { $0.stamp != nil || $0.linksOutsideRoot })
+        #expect(unstamped.contains { $0.stamp == nil })
+    }
+
     /// The newest modification below the folders counts every regular file,
     /// hidden or not, at any depth, and a link to a file by its target's time;
     /// a folder reached through a link is not walked.

@@ -375,7 +375,6 @@ struct ShuffledListing: FileAccess {
 
     func fileExists(_ path: String) -> Bool { base.fileExists(path) }
     func read(_ path: String) throws -> [UInt8] { try base.read(path) }
-    func size(of path: String) -> Int? { base.size(of: path) }
 }
 
 /// A small seeded generator (SplitMix64) for the shuffled listing.

@@ -35,13 +35,17 @@ public struct DiskFiles: FileAccess {
     }
 
     public func files(under folder: String) -> [FileEntry]? {
+        files(under: folder, stamped: true)
+    }
+
+    public func files(under folder: String, stamped: Bool) -> [FileEntry]? {
         var info = stat()
         guard stat(absolute(folder), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
         var found: [FileEntry] = []
         // The folders of the first level (content/'s five) are walked on both
         // cores; the sorted list is the same whichever finished first.
-        let subfolders = scan(relative: folder, into: &found, depth: 0)
-        for files in Parallel.map(subfolders, { walk(relative: $0, depth: 1) }) { found += files }
+        let subfolders = scan(relative: folder, into: &found, depth: 0, stamped: stamped)
+        for files in Parallel.map(subfolders, { walk(relative: $0, depth: 1, stamped: stamped) }) { found += files }
         return found.sorted { byteOrder($0.path, $1.path) }
     }
 
@@ -58,16 +62,16 @@ public struct DiskFiles: FileAccess {
     }
 
     /// Every file below a folder.
-    private func walk(relative: String, depth: Int) -> [FileEntry] {
+    private func walk(relative: String, depth: Int, stamped: Bool) -> [FileEntry] {
         var found: [FileEntry] = []
-        for subfolder in scan(relative: relative, into: &found, depth: depth) {
-            found += walk(relative: subfolder, depth: depth + 1)
+        for subfolder in scan(relative: relative, into: &found, depth: depth, stamped: stamped) {
+            found += walk(relative: subfolder, depth: depth + 1, stamped: stamped)
         }
         return found
     }
 
     /// The files directly in a folder go into `found`; its folders are returned.
-    private func scan(relative: String, into found: inout [FileEntry], depth: Int) -> [String] {
+    private func scan(relative: String, into found: inout [FileEntry], depth: Int, stamped: Bool) -> [String] {
         // A bound on depth stops a link cycle inside the root from looping forever.
         guard depth < 32, let dir = opendir(absolute(relative)) else { return [] }
         defer { closedir(dir) }
@@ -79,6 +83,12 @@ public struct DiskFiles: FileAccess {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != "..", !isSkippedName(name) else { continue }
             let path = relative + "/" + name
+            // A plain file needs no look when no stamp is asked for: the
+            // folder's entry says what it is (a look per file was 2 % of a build).
+            if !stamped, entry.pointee.d_type == UInt8(DT_REG) {
+                found.append(FileEntry(path: path))
+                continue
+            }
             var info = stat()
             guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             var mode = info.st_mode & S_IFMT
@@ -126,16 +136,19 @@ public struct DiskFiles: FileAccess {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileAccessError.missing }
+        guard info.st_size <= Loader.maxFileBytes else { throw FileAccessError.tooLarge(Int(info.st_size)) }
         // Never more than the loader's limit plus one byte, whatever the file claims.
         let capacity = min(Int(info.st_size), Loader.maxFileBytes) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var total = 0
-        while total < capacity {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, capacity - total) }
-            if n <= 0 { break }
-            total += n
+        // Read into memory left as it is: only the bytes read are kept.
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            while initialized < capacity {
+                let n = Glibc.read(fd, buffer.baseAddress! + initialized, capacity - initialized)
+                if n <= 0 { break }
+                initialized += n
+            }
         }
-        bytes.removeSubrange(total...)
+        // A file that grew past the limit while it was read.
+        guard bytes.count <= Loader.maxFileBytes else { throw FileAccessError.tooLarge(bytes.count) }
         return bytes
     }
 
@@ -143,11 +156,6 @@ public struct DiskFiles: FileAccess {
         var info = stat()
         guard stat(absolute(path), &info) == 0 else { return nil }
         return FileStamp(info)
-    }
-
-    public func size(of path: String) -> Int? {
-        var info = stat()
-        return stat(absolute(path), &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// Seconds since 1970 of the newest file below these folders; nil when

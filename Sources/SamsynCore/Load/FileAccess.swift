@@ -6,12 +6,15 @@ public protocol FileAccess: Sendable {
     /// Every regular file below `folder` (relative to the project root, "/"-separated),
     /// skipping names that start with "." or "_". Nil when the folder does not exist.
     func files(under folder: String) -> [FileEntry]?
+    /// The same listing; `stamped: false` allows entries without a stamp,
+    /// when nothing will compare them (a one-shot build: no cache).
+    func files(under folder: String, stamped: Bool) -> [FileEntry]?
     /// Whether the relative path names an existing regular file.
     func fileExists(_ path: String) -> Bool
     /// The bytes of a file listed by `files(under:)` or checked by `fileExists`.
+    /// A file over `Loader.maxFileBytes` throws `FileAccessError.tooLarge`,
+    /// without being read where its size is known first.
     func read(_ path: String) throws -> [UInt8]
-    /// The size in bytes, without reading the file.
-    func size(of path: String) -> Int?
     /// What identifies this version of a file without reading it (size,
     /// times, inode); nil when the file system cannot say.
     func stamp(of path: String) -> FileStamp?
@@ -23,6 +26,7 @@ public protocol FileAccess: Sendable {
 }
 
 extension FileAccess {
+    public func files(under folder: String, stamped: Bool) -> [FileEntry]? { files(under: folder) }
     public func stamp(of path: String) -> FileStamp? { nil }
     public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? { nil }
 }
@@ -124,10 +128,12 @@ public struct FileEntry: Hashable, Sendable {
     }
 }
 
-public enum FileAccessError: Error, Sendable {
+public enum FileAccessError: Error, Sendable, Equatable {
     /// A symbolic link that resolves outside the project root.
     case linksOutsideRoot
     case missing
+    /// Over `Loader.maxFileBytes`; the size in bytes.
+    case tooLarge(Int)
 }
 
 /// An in-memory project for tests: relative path → file contents.
@@ -160,10 +166,9 @@ public struct MemoryFiles: FileAccess {
 
     public func read(_ path: String) throws -> [UInt8] {
         guard let bytes = contents[path] else { throw FileAccessError.missing }
+        guard bytes.count <= Loader.maxFileBytes else { throw FileAccessError.tooLarge(bytes.count) }
         return bytes
     }
-
-    public func size(of path: String) -> Int? { contents[path]?.count }
 }
 
 /// Files and folders whose name starts with "." or "_" are skipped (data-format contract).

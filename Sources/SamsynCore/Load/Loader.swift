@@ -135,7 +135,7 @@ public struct Loader: Sendable {
     /// paths when the cache has one, or else a fresh listing.
     private func contentListing() -> [FileEntry] {
         if case .only(let paths) = changed, let updated = updatedListing(paths) { return updated }
-        let listed = files.files(under: "content")
+        let listed = files.files(under: "content", stamped: cache != nil)
         cache?.listing.value = listed
         return listed ?? []
     }
@@ -187,27 +187,25 @@ public struct Loader: Sendable {
         var diagnostic: Diagnostic
     }
 
-    /// `size` is the listing's, when it gave one: asking again would cost a
-    /// path lookup per file.
+    /// `size` is the listing's, when it gave one; otherwise the read itself
+    /// refuses a file over the limit (a look by path per file cost more
+    /// than the look `read` makes at the open file).
     private func readBytes(_ path: String, size listed: Int?) -> Result<[UInt8], Problem> {
         let here = SourceLocation(file: path)
-        if let size = listed ?? files.size(of: path), size > Loader.maxFileBytes {
-            return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
-                                                           hint: "split it into several files, one record each")))
+        func tooLarge(_ size: Int) -> Problem {
+            Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
+                                           hint: "split it into several files, one record each"))
         }
-        let bytes: [UInt8]
+        if let size = listed, size > Loader.maxFileBytes { return .failure(tooLarge(size)) }
         do {
-            bytes = try files.read(path)
+            return .success(try files.read(path))
+        } catch FileAccessError.tooLarge(let size) {
+            return .failure(tooLarge(size))
         } catch FileAccessError.linksOutsideRoot {
             return .failure(Problem(diagnostic: linkOutside(path)))
         } catch {
             return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file cannot be read: \(error)")))
         }
-        guard bytes.count <= Loader.maxFileBytes else {
-            return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file is larger than \(Loader.maxFileBytes) bytes (1 MiB)",
-                                                           hint: "split it into several files, one record each")))
-        }
-        return .success(bytes)
     }
 
     private func parse(_ path: String, _ bytes: [UInt8], into result: inout FileResult) -> SourceFile? {
