@@ -27,6 +27,9 @@ public struct Pipeline: Sendable {
         /// How many files were read again when only the saved files were
         /// checked (`samsyn serve`); nil after a check of the whole project.
         public var reread: Int? = nil
+        /// The newest modification time of the files read (nanoseconds since
+        /// 1970), when the file system gave one; nil after a check of saved files only.
+        public var newestModification: Int64? = nil
     }
 
     /// Load and validate; with `strict`, warnings count as errors and stop the
@@ -46,21 +49,22 @@ public struct Pipeline: Sendable {
             }
         }
         guard diagnostics.errorCount == 0, let project = validated.project else {
-            return Outcome(project: nil, report: nil, diagnostics: diagnostics, fileCount: validated.fileCount, reread: validated.reread)
+            return Outcome(project: nil, report: nil, diagnostics: diagnostics, fileCount: validated.fileCount, reread: validated.reread,
+                           newestModification: validated.newestModification)
         }
         let report = compute ? Indicators.compute(project, asOf: asOf) : nil
         return Outcome(project: project, report: report, diagnostics: diagnostics, fileCount: validated.fileCount, logo: logo,
-                       reread: validated.reread)
+                       reread: validated.reread, newestModification: validated.newestModification)
     }
 
     /// Load and validate: only the saved files when that settles it (see
     /// `SavedFiles`), or else every file. A check without errors is kept for the next save.
-    private func check(asOf: Day) -> (project: Project?, diagnostics: [Diagnostic], fileCount: Int, reread: Int?) {
+    private func check(asOf: Day) -> (project: Project?, diagnostics: [Diagnostic], fileCount: Int, reread: Int?, newestModification: Int64?) {
         if let cache, case .only(let paths) = changed,
            let saved = SavedFiles(files: files, cache: cache).check(paths, asOf: asOf) {
             cache.last.value = SavedFiles.LastCheck(asOf: asOf, project: saved.project, diagnostics: saved.diagnostics,
                                                     fileCount: saved.fileCount)
-            return (saved.project, saved.diagnostics, saved.fileCount, saved.reread)
+            return (saved.project, saved.diagnostics, saved.fileCount, saved.reread, nil)
         }
         let loaded = Loader(files: files, cache: cache?.files, changed: changed).load()
         let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
@@ -69,6 +73,6 @@ public struct Pipeline: Sendable {
         cache?.last.value = validated.project.map {
             SavedFiles.LastCheck(asOf: asOf, project: $0, diagnostics: validated.diagnostics, fileCount: loaded.fileCount)
         }
-        return (validated.project, validated.diagnostics, loaded.fileCount, nil)
+        return (validated.project, validated.diagnostics, loaded.fileCount, nil, loaded.newestModification)
     }
 }

@@ -32,11 +32,13 @@ struct Build: ParsableCommand {
         let root = project.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
         // Asking git takes tens of milliseconds on a large project: it runs while the files are read.
-        let lastChanged = Background { LastChanged.find(root: root) }
+        // Outside git the files' own times date the data, as the build read them.
+        let fromGit = Background { LastChanged.fromGit(root) }
         var build = SiteBuild(root: root, output: outputURL)
         build.keepsMemoryUntilExit = true
         let result = build
-            .run(asOf: try asOf.day(), strict: reporting.strict, lastChanged: lastChanged.value,
+            .run(asOf: try asOf.day(), strict: reporting.strict,
+                 lastChanged: { newestFile in fromGit.value ?? newestFile.flatMap(LastChanged.day) ?? LastChanged.fromFileTimes(root) },
                  progress: Progress(verbose: verbose, format: reporting.format).step)
         if let refusal = result.refusal {
             Report.line("error: \(refusal)")

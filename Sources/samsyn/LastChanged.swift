@@ -3,7 +3,8 @@ import SamsynCore
 
 /// When the project's data last changed: the date of the last commit touching
 /// config/ or content/ when the project is a git checkout, otherwise the
-/// newest modification time of those files. Read here, in the command, so
+/// newest modification time of those files (hidden ones left out; `build`
+/// takes it from the files it read). Read here, in the command, so
 /// that everything below stays free of clocks and processes.
 enum LastChanged {
     static func find(root: URL) -> Day? {
@@ -27,7 +28,18 @@ enum LastChanged {
     /// The newest modification time under config/ and content/.
     static func fromFileTimes(_ root: URL) -> Day? {
         guard let newest = DiskFiles(root: root).newestModification(in: ["config", "content"]) else { return nil }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(newest)))
+        return day(secondsSince1970: Int64(newest))
+    }
+
+    /// The local day of a file time in nanoseconds since 1970, as a build's
+    /// load step saw it on the files it read (`samsyn build` outside git:
+    /// no second look at every file).
+    static func day(_ nanoseconds: Int64) -> Day? {
+        day(secondsSince1970: nanoseconds / 1_000_000_000)
+    }
+
+    private static func day(secondsSince1970 seconds: Int64) -> Day? {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }

@@ -517,9 +517,10 @@ import Testing
         #expect(unstamped.contains { $0.stamp == nil })
     }
 
-    /// The newest modification below the folders counts every regular file,
-    /// hidden or not, at any depth, and a link to a file by its target's time;
-    /// a folder reached through a link is not walked.
+    /// The newest modification below the folders counts every regular file
+    /// at any depth but hidden ones (skipped as the listing skips them), and
+    /// a link to a file by its target's time; a folder reached through a link
+    /// is not walked.
     @Test func newestModificationIsTheNewestFileBelowTheFolders() throws {
         let fm = FileManager.default
         let (base, root) = try temporaryProject("samsyn-newest")
@@ -534,7 +535,10 @@ import Testing
         let deep = root.appendingPathComponent("content/meetings/2024/spring")
         try fm.createDirectory(at: deep, withIntermediateDirectories: true)
         try "x".write(to: deep.appendingPathComponent(".hidden.yaml"), atomically: true, encoding: .utf8)
-        try setTime(deep.appendingPathComponent(".hidden.yaml"), 2_000)
+        try setTime(deep.appendingPathComponent(".hidden.yaml"), 3_000)
+        #expect(files.newestModification(in: ["config", "content"]) == 1_000)
+        try "x".write(to: deep.appendingPathComponent("late.yaml"), atomically: true, encoding: .utf8)
+        try setTime(deep.appendingPathComponent("late.yaml"), 2_000)
         #expect(files.newestModification(in: ["config", "content"]) == 2_000)
         #expect(files.newestModification(in: ["config"]) == 1_000)
 
@@ -548,6 +552,31 @@ import Testing
                                   withDestinationURL: outside.appendingPathComponent("late.txt"))
         #expect(files.newestModification(in: ["config", "content"]) == 5_000)
         #expect(files.newestModification(in: ["missing"]) == nil)
+    }
+
+    /// A build outside git is dated by the newest of the files it read,
+    /// taken from the look each read makes at the open file: a file that is
+    /// not read (hidden) does not count, and in-memory files give no time.
+    @Test func theLoadGivesTheNewestModificationOfTheFilesItRead() throws {
+        let fm = FileManager.default
+        let (base, root) = try temporaryProject("samsyn-newest-read")
+        defer { try? fm.removeItem(at: base) }
+        func setTime(_ path: String, _ seconds: Int) throws {
+            try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: TimeInterval(seconds))],
+                                 ofItemAtPath: root.appendingPathComponent(path).path)
+        }
+        for name in ["a", "b"] {
+            try "title: x\n".write(to: root.appendingPathComponent("content/meetings/\(name).yaml"), atomically: true, encoding: .utf8)
+        }
+        for path in FastFiles.listFiles(root.path) { try setTime(path, 1_000) }
+        try setTime("content/meetings/b.yaml", 2_000)
+        try "x".write(to: root.appendingPathComponent("content/.later.yaml"), atomically: true, encoding: .utf8)
+        try setTime("content/.later.yaml", 3_000)
+
+        #expect(Loader(files: DiskFiles(root: root)).load().newestModification == Int64(2_000) * 1_000_000_000)
+        try setTime(Loader.configPath, 2_500)
+        #expect(Loader(files: DiskFiles(root: root)).load().newestModification == Int64(2_500) * 1_000_000_000)
+        #expect(Loader(files: TestProject.files()).load().newestModification == nil)
     }
 
     /// The test project written into `project/` of a new temporary folder, `base`, which the caller removes.

@@ -13,6 +13,26 @@ import Testing
         #expect(result.stderr == "0 errors, 0 warnings in 6 files\n")
     }
 
+    /// Outside git the site says when the data last changed by the newest
+    /// of the files the build read, a hidden file left out.
+    @Test func aProjectOutsideGitIsDatedByItsNewestFile() throws {
+        let project = try ProjectFolder.valid()
+        defer { project.remove() }
+        let fm = FileManager.default
+        func setDay(_ path: String, _ day: Int) throws {
+            let noon = Calendar.current.date(from: DateComponents(year: 2025, month: 3, day: day, hour: 12))!
+            try fm.setAttributes([.modificationDate: noon], ofItemAtPath: project.root.appendingPathComponent(path).path)
+        }
+        try project.write("content/.notes.yaml", "hidden: yes\n")
+        for path in fm.subpaths(atPath: project.root.path) ?? [] where path.hasSuffix(".yaml") { try setDay(path, 3) }
+        try setDay("content/meetings/traff-1.yaml", 14)
+        try setDay("content/.notes.yaml", 20)
+        let result = try Samsyn.run(["build", "--root", project.root.path, "--as-of", "2025-06-30"])
+        #expect(result.status == 0)
+        let home = String(decoding: try project.read("site/index.html"), as: UTF8.self)
+        #expect(home.contains("ändrades senast 14 mars 2025"))
+    }
+
     @Test func checkReportsEveryProblemWithFileLineAndColumn() throws {
         let project = try ProjectFolder(files: [
             "content/meetings/a.yaml": "title: Möte\ndate: 2024-02-30\nmeeting_type: caseworker\n",

@@ -116,6 +116,10 @@ public struct DiskFiles: FileAccess {
     }
 
     public func read(_ path: String) throws -> [UInt8] {
+        try readStamped(path).bytes
+    }
+
+    public func readStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
         let full = absolute(path)
         // The file's folder must resolve inside the root, and so must the file
         // itself when it is a link: O_NOFOLLOW opens a plain file at once and
@@ -149,7 +153,7 @@ public struct DiskFiles: FileAccess {
         }
         // A file that grew past the limit while it was read.
         guard bytes.count <= Loader.maxFileBytes else { throw FileAccessError.tooLarge(bytes.count) }
-        return bytes
+        return (bytes, FileStamp(info))
     }
 
     public func stamp(of path: String) -> FileStamp? {
@@ -158,16 +162,17 @@ public struct DiskFiles: FileAccess {
         return FileStamp(info)
     }
 
-    /// Seconds since 1970 of the newest file below these folders; nil when
-    /// there are no files. A build outside git asks this of every file while
-    /// it reads them, so each file is looked at once, relative to its open
-    /// folder (listing every path first, then looking each one up from the
-    /// root, cost over 1 % of a build).
+    /// Seconds since 1970 of the newest file below these folders, skipping
+    /// names that start with "." or "_" as the listing does; nil when there
+    /// are no files. `samsyn serve` outside git asks this once; a build takes
+    /// the newest time of the files it read from the load step instead (a
+    /// second look at every file was 2–3 % of a build). Each file is looked
+    /// at relative to its open folder.
     public func newestModification(in folders: [String]) -> Int? {
         var newest: Int64?
         func walk(_ folder: Int32, depth: Int) {
             guard depth < 32 else { return }  // a bound, as in `scan`
-            for entry in FastFiles.entries(of: folder) ?? [] {
+            for entry in FastFiles.entries(of: folder) ?? [] where !isSkippedName(entry.name) {
                 if entry.isFolder {
                     let inner = FastFiles.openFolder(entry.name, in: folder)
                     guard inner >= 0 else { continue }

@@ -15,6 +15,9 @@ public protocol FileAccess: Sendable {
     /// A file over `Loader.maxFileBytes` throws `FileAccessError.tooLarge`,
     /// without being read where its size is known first.
     func read(_ path: String) throws -> [UInt8]
+    /// `read`, with the stamp of the file as it was read, when the file
+    /// system gives one (a look at the open file, not at its path again).
+    func readStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?)
     /// What identifies this version of a file without reading it (size,
     /// times, inode); nil when the file system cannot say.
     func stamp(of path: String) -> FileStamp?
@@ -27,6 +30,7 @@ public protocol FileAccess: Sendable {
 
 extension FileAccess {
     public func files(under folder: String, stamped: Bool) -> [FileEntry]? { files(under: folder) }
+    public func readStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) { (try read(path), nil) }
     public func stamp(of path: String) -> FileStamp? { nil }
     public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? { nil }
 }

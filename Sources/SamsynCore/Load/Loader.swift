@@ -35,6 +35,10 @@ public struct LoadedProject {
     public var texts: [(path: String, text: String)] = []
     /// How many files were looked at (for the summary line).
     public var fileCount: Int
+    /// The newest modification time (nanoseconds since 1970) of the files
+    /// read, when the file system gave one: what a project outside git is
+    /// dated by, without looking at every file a second time.
+    public var newestModification: Int64? = nil
 }
 
 /// Step 1 of the pipeline: find the project's files, read them safely and parse
@@ -105,13 +109,14 @@ public struct Loader: Sendable {
         var records: [RecordKind: [SourceFile]] = [:]
         var texts: [(path: String, text: String)] = []
         texts.reserveCapacity(jobs.count)
-        for (job, (result, _)) in zip(jobs, outcomes) {
+        for (job, (result, _, _)) in zip(jobs, outcomes) {
             diagnostics += result.diagnostics
             if let text = result.text { texts.append((job.path, text)) }
             guard let source = result.source else { continue }
             if let kind = job.kind { records[kind, default: []].append(source) } else { config = source }
         }
-        return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount)
+        return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount,
+                             newestModification: outcomes.lazy.compactMap(\.modified).max())
     }
 
     static func isYAML(_ path: String) -> Bool {
@@ -155,32 +160,33 @@ public struct Loader: Sendable {
     func readAfresh(_ path: String, size: Int?) -> FileResult {
         switch readBytes(path, size: size) {
         case .failure(let problem): return FileResult(diagnostics: [problem.diagnostic])
-        case .success(let bytes):
+        case .success(let read):
             var result = FileResult()
-            result.source = parse(path, bytes, into: &result)
+            result.source = parse(path, read.bytes, into: &result)
             return result
         }
     }
 
     /// Reads, decodes and parses one file, or takes it from what a cache knew
     /// (`known`): by its stamp without reading it, or else by its bytes.
-    /// `fresh` is the entry to store when the file was read.
+    /// `fresh` is the entry to store when the file was read; `modified`, the
+    /// file's modification time when a stamp gave it.
     private func read(_ path: String, stamp listed: FileStamp?, known: [String: LoadCache.Entry]?)
-        -> (result: FileResult, fresh: (path: String, entry: LoadCache.Entry)?) {
+        -> (result: FileResult, fresh: (path: String, entry: LoadCache.Entry)?, modified: Int64?) {
         let stamp = known == nil ? nil : listed ?? files.stamp(of: path)
         let previous = known?[path]
-        if let stamp, let previous, previous.stamp == stamp { return (previous.result, nil) }
-        let bytes: [UInt8]
+        if let stamp, let previous, previous.stamp == stamp { return (previous.result, nil, stamp.modified) }
+        let bytes: [UInt8], modified: Int64?
         switch readBytes(path, size: listed.map { Int($0.size) }) {
-        case .failure(let problem): return (FileResult(diagnostics: [problem.diagnostic]), nil)
-        case .success(let read): bytes = read
+        case .failure(let problem): return (FileResult(diagnostics: [problem.diagnostic]), nil, stamp?.modified)
+        case .success(let read): (bytes, modified) = (read.bytes, read.stamp?.modified ?? stamp?.modified)
         }
         if let previous, previous.bytes == bytes {
-            return (previous.result, (path, LoadCache.Entry(bytes: bytes, stamp: stamp, result: previous.result)))
+            return (previous.result, (path, LoadCache.Entry(bytes: bytes, stamp: stamp, result: previous.result)), modified)
         }
         var result = FileResult()
         result.source = parse(path, bytes, into: &result)
-        return (result, known == nil ? nil : (path, LoadCache.Entry(bytes: bytes, stamp: stamp, result: result)))
+        return (result, known == nil ? nil : (path, LoadCache.Entry(bytes: bytes, stamp: stamp, result: result)), modified)
     }
 
     private struct Problem: Error {
@@ -190,7 +196,7 @@ public struct Loader: Sendable {
     /// `size` is the listing's, when it gave one; otherwise the read itself
     /// refuses a file over the limit (a look by path per file cost more
     /// than the look `read` makes at the open file).
-    private func readBytes(_ path: String, size listed: Int?) -> Result<[UInt8], Problem> {
+    private func readBytes(_ path: String, size listed: Int?) -> Result<(bytes: [UInt8], stamp: FileStamp?), Problem> {
         let here = SourceLocation(file: path)
         func tooLarge(_ size: Int) -> Problem {
             Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
@@ -198,7 +204,7 @@ public struct Loader: Sendable {
         }
         if let size = listed, size > Loader.maxFileBytes { return .failure(tooLarge(size)) }
         do {
-            return .success(try files.read(path))
+            return .success(try files.readStamped(path))
         } catch FileAccessError.tooLarge(let size) {
             return .failure(tooLarge(size))
         } catch FileAccessError.linksOutsideRoot {

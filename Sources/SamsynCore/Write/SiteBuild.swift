@@ -37,7 +37,15 @@ public struct SiteBuild: Sendable {
     /// a caller can find it out (from git) while the files are being read.
     public func run(asOf: Day, strict: Bool = false, lastChanged: @autoclosure () -> Day? = nil,
                     progress: (String) -> Void = { _ in }) -> Result {
-        let prepared = prepare(asOf: asOf, strict: strict, lastChanged: lastChanged(), progress: progress)
+        run(asOf: asOf, strict: strict, lastChanged: { _ in lastChanged() }, progress: progress)
+    }
+
+    /// `lastChanged` hears the newest modification time of the files read
+    /// (nanoseconds since 1970; nil when unknown), for a project dated by its
+    /// files' times rather than by git.
+    public func run(asOf: Day, strict: Bool = false, lastChanged: (_ newestFile: Int64?) -> Day?,
+                    progress: (String) -> Void = { _ in }) -> Result {
+        let prepared = prepare(asOf: asOf, strict: strict, lastChanged: lastChanged, progress: progress)
         guard let content = prepared.content else { return prepared.result }
         let result = write(content, prepared.result, progress: progress)
         if keepsMemoryUntilExit { KeptUntilExit.keep([prepared.outcome as Any, content]) }
@@ -60,6 +68,13 @@ public struct SiteBuild: Sendable {
     /// `changed`: what changed since the last build with this `cache`.
     public func prepare(asOf: Day, strict: Bool = false, lastChanged: @autoclosure () -> Day? = nil, checkingOutput: Bool = true,
                         changed: ChangedPaths = .unknown, progress: (String) -> Void = { _ in }) -> Prepared {
+        prepare(asOf: asOf, strict: strict, lastChanged: { _ in lastChanged() }, checkingOutput: checkingOutput,
+                changed: changed, progress: progress)
+    }
+
+    /// `prepare`, with `lastChanged` as in `run`.
+    public func prepare(asOf: Day, strict: Bool = false, lastChanged: (_ newestFile: Int64?) -> Day?, checkingOutput: Bool = true,
+                        changed: ChangedPaths = .unknown, progress: (String) -> Void = { _ in }) -> Prepared {
         var result = Result()
         if checkingOutput, let refusal = SiteWriter(root: root, output: output).refusal(listingEveryFile: false) {
             result.refusal = refusal.description
@@ -73,7 +88,7 @@ public struct SiteBuild: Sendable {
         result.fileCount = outcome.fileCount
         progress("read and checked \(outcome.fileCount) files")
         guard let project = outcome.project else { return Prepared(result: result, outcome: outcome) }
-        let input = RenderInput.computing(project, asOf: asOf, lastChanged: lastChanged())
+        let input = RenderInput.computing(project, asOf: asOf, lastChanged: lastChanged(outcome.newestModification))
         let content = SiteRenderer.content(input, logo: outcome.logo)
         result.asOf = input.report.asOf
         result.pagesWritten = content.pageCount
