@@ -2,13 +2,13 @@
 /// its build: the operating system takes back the whole process at once,
 /// where freeing a national project object by object took a second (see
 /// `SiteBuild.keepsMemoryUntilExit`, `Pipeline.keepsLoadedFilesUntilExit`).
-enum KeptUntilExit {
+public enum KeptUntilExit {
     private final class Box {
         let values: [Any]
         init(_ values: [Any]) { self.values = values }
     }
 
-    static func keep(_ values: [Any]) {
+    public static func keep(_ values: [Any]) {
         _ = Unmanaged.passRetained(Box(values))
     }
 }
