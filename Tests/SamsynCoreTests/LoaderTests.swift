@@ -485,6 +485,28 @@ import Testing
         }
     }
 
+    /// The listing is in byte order across folders whose names continue one
+    /// another ("a", "a-b", "a.yaml": '-' and '.' sort before '/'), and with
+    /// files directly in the folder among the folders' files.
+    @Test func aListingIsInByteOrderAcrossFolders() throws {
+        let fm = FileManager.default
+        let (base, root) = try temporaryProject("samsyn-order")
+        defer { try? fm.removeItem(at: base) }
+        let paths = ["content/a.yaml", "content/a-c.yaml", "content/a/x.yaml", "content/a/z/w.yaml",
+                     "content/a-b/y.yaml", "content/b.yaml", "content/A/q.yaml", "content/meetings/m.yaml"]
+        for path in paths {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "x".write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = ["content/A/q.yaml", "content/a-b/y.yaml", "content/a-c.yaml", "content/a.yaml",
+                        "content/a/x.yaml", "content/a/z/w.yaml", "content/b.yaml", "content/meetings/m.yaml"]
+        #expect(expected == paths.sorted(by: byteOrder))
+        for stamped in [true, false] {
+            #expect(DiskFiles(root: root).files(under: "content", stamped: stamped)?.map(\.path) == expected)
+        }
+    }
+
     /// A listing without stamps (a one-shot build looks at no file twice)
     /// holds exactly the paths of a stamped one: plain files, links inside
     /// and outside the root, nested and linked folders, skipped names left out.

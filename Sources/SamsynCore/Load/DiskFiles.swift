@@ -42,11 +42,18 @@ public struct DiskFiles: FileAccess {
         var info = stat()
         guard stat(absolute(folder), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
         var found: [FileEntry] = []
-        // The folders of the first level (content/'s five) are walked on both
-        // cores; the sorted list is the same whichever finished first.
+        // The folders of the first level (content/'s five) are walked and
+        // sorted on both cores. Every path below one folder starts with its
+        // name and a slash, so in byte order they lie together: the sorted
+        // groups are placed by that prefix, with the files directly in the
+        // folder among them (sorting 100 000 paths in one list held up a
+        // national build by a tenth of a second on one core).
         let subfolders = scan(relative: folder, into: &found, depth: 0, stamped: stamped)
-        for files in Parallel.map(subfolders, { walk(relative: $0, depth: 1, stamped: stamped) }) { found += files }
-        return found.sorted { byteOrder($0.path, $1.path) }
+        let groups = Parallel.map(subfolders) { subfolder in
+            walk(relative: subfolder, depth: 1, stamped: stamped).sorted { byteOrder($0.path, $1.path) }
+        }
+        let pieces = zip(subfolders, groups).map { (key: $0 + "/", entries: $1) } + found.map { (key: $0.path, entries: [$0]) }
+        return pieces.sorted { byteOrder($0.key, $1.key) }.flatMap(\.entries)
     }
 
     public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? {
