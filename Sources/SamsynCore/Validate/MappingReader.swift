@@ -103,10 +103,13 @@ struct MappingReader {
 
     // MARK: Scalars
 
-    private func scalar(_ key: String, expected: String) -> YAMLScalar? {
-        guard let node = node(key) else { return nil }
+    /// The value `node` of `key` as a scalar. Each reader below looks its key
+    /// up once and passes the value on (asking `has` and then the value
+    /// looked the key up twice, for every key of every record); `expected`
+    /// is worded only when it is reported.
+    private func scalar(_ key: String, _ node: YAMLNode, expected: @autoclosure () -> String) -> YAMLScalar? {
         guard case .scalar(let scalar) = node else {
-            log.error(location(of: key), "'\(key)' must be \(expected), but this is \(MappingReader.describe(node))")
+            log.error(location(of: key), "'\(key)' must be \(expected()), but this is \(MappingReader.describe(node))")
             return nil
         }
         return scalar
@@ -114,11 +117,11 @@ struct MappingReader {
 
     /// Free text: any scalar is read as text (a number in a title is fine).
     func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
-        guard has(key) else {
+        guard let node = node(key) else {
             if required { missing(key, example: example) }
             return nil
         }
-        guard let scalar = scalar(key, expected: "text") else { return nil }
+        guard let scalar = scalar(key, node, expected: "text") else { return nil }
         let value = scalar.string.trimmingWhitespace
         if value.isEmpty {
             log.error(location(of: key), "'\(key)' is empty", hint: required ? "write a short text, or fix the quotes" : "write a text, or remove the line")
@@ -130,11 +133,11 @@ struct MappingReader {
     /// A whole number ≥ `minimum`. Quoted numbers are text and are refused, so
     /// that "6" and 6 never mean different things in different places.
     func integer(_ key: String, minimum: Int = 0, required: Bool = false, example: String = "0") -> Int? {
-        guard has(key) else {
+        guard let node = node(key) else {
             if required { missing(key, example: example) }
             return nil
         }
-        guard let scalar = scalar(key, expected: "a whole number") else { return nil }
+        guard let scalar = scalar(key, node, expected: "a whole number") else { return nil }
         let raw = scalar.string
         let plain = scalar.isPlain
         guard plain, let value = MappingReader.smallInteger(raw) else {
@@ -169,7 +172,7 @@ struct MappingReader {
 
     /// A number greater than zero, possibly with decimals (1.5), kept exact.
     func positiveDecimal(_ key: String) -> Exact? {
-        guard has(key), let scalar = scalar(key, expected: "a number") else { return nil }
+        guard let node = node(key), let scalar = scalar(key, node, expected: "a number") else { return nil }
         let raw = scalar.string
         let plain = scalar.isPlain
         guard plain, let value = Exact(decimal: raw) else {
@@ -186,7 +189,7 @@ struct MappingReader {
     }
 
     func boolean(_ key: String) -> Bool? {
-        guard has(key), let scalar = scalar(key, expected: "true or false") else { return nil }
+        guard let node = node(key), let scalar = scalar(key, node, expected: "true or false") else { return nil }
         let plain = scalar.isPlain
         switch (plain, scalar.string) {
         case (true, "true"), (true, "True"), (true, "TRUE"): return true
@@ -200,11 +203,11 @@ struct MappingReader {
 
     /// A date written `YYYY-MM-DD`, plain or quoted; impossible dates are refused.
     func date(_ key: String, required: Bool = false) -> Day? {
-        guard has(key) else {
+        guard let node = node(key) else {
             if required { missing(key, example: "2024-05-15") }
             return nil
         }
-        guard let scalar = scalar(key, expected: "a date (YYYY-MM-DD)") else { return nil }
+        guard let scalar = scalar(key, node, expected: "a date (YYYY-MM-DD)") else { return nil }
         let raw = scalar.string.trimmingWhitespace
         if let day = Day(iso: raw) { return day }
         if raw.count == 10, raw.split(separator: "-").count == 3, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
@@ -219,20 +222,20 @@ struct MappingReader {
     /// One value from a fixed vocabulary.
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false) -> E? where E.RawValue == String {
         let options = E.allCases.map(\.rawValue)
-        guard has(key) else {
+        guard let node = node(key) else {
             if required { missing(key, example: options.first ?? "") }
             return nil
         }
-        guard let scalar = scalar(key, expected: "one of " + options.joined(separator: ", ")) else { return nil }
+        guard let scalar = scalar(key, node, expected: "one of " + options.joined(separator: ", ")) else { return nil }
         return MappingReader.match(scalar.string, options: options, key: key, at: location(of: key), log: log)
     }
 
     static func match<E: RawRepresentable & CaseIterable>(_ raw: String, options: [String], key: String,
-                                                           at location: SourceLocation, log: DiagnosticLog) -> E?
+                                                           at location: @autoclosure () -> SourceLocation, log: DiagnosticLog) -> E?
     where E.RawValue == String {
         if let value = E(rawValue: raw) { return value }
         let close = suggestion(for: raw, among: options).map { "did you mean '\($0)'? " } ?? ""
-        log.error(location, "'\(raw.prefix(40))' is not a valid value for '\(key)'",
+        log.error(location(), "'\(raw.prefix(40))' is not a valid value for '\(key)'",
                   hint: close + "valid values: " + options.joined(separator: ", "))
         return nil
     }
