@@ -466,9 +466,7 @@ import Testing
         let fm = FileManager.default
         let (base, root) = try temporaryProject("samsyn-read")
         defer { try? fm.removeItem(at: base) }
-        let outside = base.appendingPathComponent("outside")
-        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
-        try "title: hemligt\n".write(to: outside.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        let outside = try folderOutside(base, holding: "x.yaml", "title: hemligt\n")
         try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/away"), withDestinationURL: outside)
         try fm.createSymbolicLink(at: root.appendingPathComponent("content/meetings/away.yaml"),
                                   withDestinationURL: outside.appendingPathComponent("x.yaml"))
@@ -514,9 +512,7 @@ import Testing
         let fm = FileManager.default
         let (base, root) = try temporaryProject("samsyn-unstamped")
         defer { try? fm.removeItem(at: base) }
-        let outside = base.appendingPathComponent("outside")
-        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
-        try "x".write(to: outside.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        let outside = try folderOutside(base, holding: "x.yaml", "x")
         let deep = root.appendingPathComponent("content/meetings/2024/spring")
         try fm.createDirectory(at: deep, withIntermediateDirectories: true)
         for name in ["a.yaml", "_draft.yaml", ".hidden.yaml"] {
@@ -564,9 +560,7 @@ import Testing
         #expect(files.newestModification(in: ["config", "content"]) == 2_000)
         #expect(files.newestModification(in: ["config"]) == 1_000)
 
-        let outside = base.appendingPathComponent("outside")
-        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
-        try "x".write(to: outside.appendingPathComponent("late.txt"), atomically: true, encoding: .utf8)
+        let outside = try folderOutside(base, holding: "late.txt", "x")
         try setTime(outside.appendingPathComponent("late.txt"), 5_000)
         try fm.createSymbolicLink(at: root.appendingPathComponent("content/away"), withDestinationURL: outside)
         #expect(files.newestModification(in: ["config", "content"]) == 2_000)
@@ -599,6 +593,14 @@ import Testing
         try setTime(Loader.configPath, 2_500)
         #expect(Loader(files: DiskFiles(root: root)).load().newestModification == Int64(2_500) * 1_000_000_000)
         #expect(Loader(files: TestProject.files()).load().newestModification == nil)
+    }
+
+    /// A folder `outside` beside the project (in `base`) holding one file.
+    private func folderOutside(_ base: URL, holding name: String, _ text: String) throws -> URL {
+        let outside = base.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try text.write(to: outside.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return outside
     }
 
     /// The test project written into `project/` of a new temporary folder, `base`, which the caller removes.
