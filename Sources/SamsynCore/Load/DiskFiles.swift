@@ -148,8 +148,9 @@ public struct DiskFiles: FileAccess {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileAccessError.missing }
         guard info.st_size <= Loader.maxFileBytes else { throw FileAccessError.tooLarge(Int(info.st_size)) }
-        // Never more than the loader's limit plus one byte, whatever the file claims.
-        let capacity = min(Int(info.st_size), Loader.maxFileBytes) + 1
+        // One byte more than the file claims, to notice a file that grew; never
+        // more than the loader's limit plus one.
+        let capacity = Int(info.st_size) + 1
         // Read into memory left as it is: only the bytes read are kept.
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             while initialized < capacity {
