@@ -220,20 +220,22 @@ struct MappingReader {
     }
 
     /// One value from a fixed vocabulary.
+    /// (The vocabulary's words are listed only for a message: most values are valid.)
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false) -> E? where E.RawValue == String {
-        let options = E.allCases.map(\.rawValue)
+        func options() -> [String] { E.allCases.map(\.rawValue) }
         guard let node = node(key) else {
-            if required { missing(key, example: options.first ?? "") }
+            if required { missing(key, example: options().first ?? "") }
             return nil
         }
-        guard let scalar = scalar(key, node, expected: "one of " + options.joined(separator: ", ")) else { return nil }
-        return MappingReader.match(scalar.string, options: options, key: key, at: location(of: key), log: log)
+        guard let scalar = scalar(key, node, expected: "one of " + options().joined(separator: ", ")) else { return nil }
+        return MappingReader.match(scalar.string, options: options(), key: key, at: location(of: key), log: log)
     }
 
-    static func match<E: RawRepresentable & CaseIterable>(_ raw: String, options: [String], key: String,
+    static func match<E: RawRepresentable & CaseIterable>(_ raw: String, options listed: @autoclosure () -> [String], key: String,
                                                            at location: @autoclosure () -> SourceLocation, log: DiagnosticLog) -> E?
     where E.RawValue == String {
         if let value = E(rawValue: raw) { return value }
+        let options = listed()
         let close = suggestion(for: raw, among: options).map { "did you mean '\($0)'? " } ?? ""
         log.error(location(), "'\(raw.prefix(40))' is not a valid value for '\(key)'",
                   hint: close + "valid values: " + options.joined(separator: ", "))
