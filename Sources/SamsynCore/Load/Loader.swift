@@ -157,8 +157,8 @@ public struct Loader: Sendable {
 
     /// Reads, decodes and parses one file afresh, without the cache (a save
     /// that `samsyn serve` checks alone, see `SavedFiles`).
-    func readAfresh(_ path: String, size: Int?) -> FileResult {
-        switch readBytes(path, size: size) {
+    func readAfresh(_ path: String) -> FileResult {
+        switch readBytes(path) {
         case .failure(let problem): return FileResult(diagnostics: [problem.diagnostic])
         case .success(let read):
             var result = FileResult()
@@ -177,7 +177,7 @@ public struct Loader: Sendable {
         let previous = known?[path]
         if let stamp, let previous, previous.stamp == stamp { return (previous.result, nil, stamp.modified) }
         let bytes: [UInt8], modified: Int64?
-        switch readBytes(path, size: listed.map { Int($0.size) }) {
+        switch readBytes(path) {
         case .failure(let problem): return (FileResult(diagnostics: [problem.diagnostic]), nil, stamp?.modified)
         case .success(let read): (bytes, modified) = (read.bytes, read.stamp?.modified ?? stamp?.modified)
         }
@@ -193,20 +193,15 @@ public struct Loader: Sendable {
         var diagnostic: Diagnostic
     }
 
-    /// `size` is the listing's, when it gave one; otherwise the read itself
-    /// refuses a file over the limit (a look by path per file cost more
-    /// than the look `read` makes at the open file).
-    private func readBytes(_ path: String, size listed: Int?) -> Result<(bytes: [UInt8], stamp: FileStamp?), Problem> {
+    /// The read itself refuses a file over the limit, from the size the file
+    /// system gives for the open file, before reading it.
+    private func readBytes(_ path: String) -> Result<(bytes: [UInt8], stamp: FileStamp?), Problem> {
         let here = SourceLocation(file: path)
-        func tooLarge(_ size: Int) -> Problem {
-            Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
-                                           hint: "split it into several files, one record each"))
-        }
-        if let size = listed, size > Loader.maxFileBytes { return .failure(tooLarge(size)) }
         do {
             return .success(try files.readStamped(path))
         } catch FileAccessError.tooLarge(let size) {
-            return .failure(tooLarge(size))
+            return .failure(Problem(diagnostic: Diagnostic(.error, here, "the file is \(size) bytes; the limit is \(Loader.maxFileBytes) bytes (1 MiB)",
+                                                           hint: "split it into several files, one record each")))
         } catch FileAccessError.linksOutsideRoot {
             return .failure(Problem(diagnostic: linkOutside(path)))
         } catch {

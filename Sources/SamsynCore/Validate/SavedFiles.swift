@@ -44,7 +44,7 @@ struct SavedFiles {
         var diagnostics = last.diagnostics.filter { diagnostic in !saved.contains { $0.path == diagnostic.location.file } }
         let context = ProjectContext(config: project.config, asOf: asOf)
         for file in saved {
-            let read = loader.readAfresh(file.path, size: file.entry.stamp.map { Int($0.size) })
+            let read = loader.readAfresh(file.path)
             guard read.diagnostics.isEmpty, let source = read.source,
                   PersonalNumbers.find(in: source.text).isEmpty else { return nil }
             let log = DiagnosticLog()
