@@ -59,7 +59,105 @@ import Testing
             "data/a.csv": Data("2".utf8),
             ".samsyn-manifest": Data("samsyn-site 1\ndata/a.csv\n".utf8),
         ])
-        #expect(siblings(of: site) == ["config", "content", "site"], "no temporary folder is left behind")
+        // The replaced site is kept, whole, as the spare the next build starts from.
+        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"], "no temporary folder is left behind")
+        #expect(snapshot(writer.spare)[".samsyn-manifest"] == Data("samsyn-site 1\ndata/a.csv\ndata/old.csv\n".utf8))
+    }
+
+    func inode(_ url: URL) -> UInt64? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// From the third build on, the spare (the site two builds back) is
+    /// brought up to date in place and swapped in: files the site no longer
+    /// has go (a folder may become a file), the others are left alone when
+    /// their bytes are right and replaced by new files when not.
+    @Test func theSpareIsUpdatedInPlaceAndSwappedIn() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        let builds: [[String: String]] = [
+            ["same.html": "same", "x/y.html": "y", "changed.html": "1", "gone.html": "g"],
+            ["same.html": "same", "changed.html": "2", "z/new.html": "n"],
+            ["same.html": "same", "x": "now a file", "changed.html": "3", "z/new.html": "n"],
+            ["same.html": "same", "changed.html": "4"],
+        ]
+        let sameFile = try {
+            try writer.write(builds[0].mapValues { Array($0.utf8) })
+            return inode(site.appendingPathComponent("same.html"))
+        }()
+        for (number, files) in builds.enumerated().dropFirst() {
+            // A hard link made by someone else to a page on show must keep its bytes.
+            let elsewhere = root.appendingPathComponent("kept-\(number).html")
+            try fm.linkItem(at: site.appendingPathComponent("changed.html"), to: elsewhere)
+            try writer.write(files.mapValues { Array($0.utf8) })
+
+            var expected = files.mapValues { Data($0.utf8) }
+            expected[".samsyn-manifest"] = Data((["samsyn-site 1"] + files.keys.sorted(by: byteOrder)).map { $0 + "\n" }.joined().utf8)
+            #expect(snapshot(site) == expected, "build \(number + 1)")
+            #expect(snapshot(writer.spare)["changed.html"] == Data(builds[number - 1]["changed.html"]!.utf8))
+            #expect(try Data(contentsOf: elsewhere) == Data(builds[number - 1]["changed.html"]!.utf8))
+            #expect(inode(site.appendingPathComponent("same.html")) == sameFile, "an unchanged page keeps its file in every build")
+            #expect(siblings(of: site).filter { $0.hasPrefix(".") } == [".site.samsyn-previous"])
+        }
+    }
+
+    /// A spare holding a file Samsyn did not write is not Samsyn's to change:
+    /// it is left as it is, and the build writes a new folder instead.
+    @Test func aSpareHoldingAForeignFileIsLeftAlone() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        try writer.write(["index.html": Array("1".utf8)])
+        try writer.write(["index.html": Array("2".utf8)])
+        try Data("mine".utf8).write(to: writer.spare.appendingPathComponent("notes.txt"))
+        let spareBefore = snapshot(writer.spare)
+        try writer.write(["index.html": Array("3".utf8)])
+        #expect(snapshot(site)["index.html"] == Data("3".utf8))
+        #expect(snapshot(writer.spare) == spareBefore)
+        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"])
+    }
+
+    /// A build killed while it updated the spare leaves it with a manifest
+    /// listing every file it may hold (and perhaps the manifest's next
+    /// version): the next build still knows it as its own and carries on.
+    @Test func aSpareLeftHalfUpdatedIsStillUsed() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let writer = SiteWriter(root: root, output: site)
+        try writer.write(["index.html": Array("1".utf8)])
+        try writer.write(["index.html": Array("2".utf8)])
+        try Data("half".utf8).write(to: writer.spare.appendingPathComponent("half.html"))
+        try Data("samsyn-site 1\nhalf.html\nindex.html\n".utf8).write(to: writer.spare.appendingPathComponent(".samsyn-manifest"))
+        try Data("samsyn-site 1\nhalf".utf8).write(to: writer.spare.appendingPathComponent(".samsyn-manifest.new"))
+        let spareInode = inode(writer.spare)
+        try writer.write(["index.html": Array("3".utf8)])
+        #expect(inode(site) == spareInode, "the spare was swapped in")
+        #expect(snapshot(site) == ["index.html": Data("3".utf8), ".samsyn-manifest": Data("samsyn-site 1\nindex.html\n".utf8)])
+    }
+
+    /// Builds writing the same output at once (a build while `serve` runs)
+    /// take turns: the site is always one of them whole.
+    @Test func buildsWritingAtOnceTakeTurns() throws {
+        let root = try makeRoot()
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let versions = (0..<6).map { version in
+            Dictionary(uniqueKeysWithValues: (0..<40).map { page in
+                ("p\(page % 7)/\(page).html", Array("page \(page) of \(page % (version + 2) == 0 ? version : 0)".utf8))
+            })
+        }
+        let failures = Parallel.map(Array(0..<12)) { run in
+            Result { try SiteWriter(root: root, output: site).write(versions[run % versions.count]) }
+        }
+        for case .failure(let failure) in failures { Issue.record(failure) }
+        let shown = snapshot(site).filter { $0.key != SiteWriter.manifestName }
+        #expect(versions.contains { $0.mapValues { Data($0) } == shown })
+        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"])
     }
 
     @Test func unchangedFilesAreReusedAndChangedOnesWrittenAfresh() throws {
@@ -88,11 +186,19 @@ import Testing
         let before = snapshot(site)
 
         // "a" as a file and as a folder cannot both exist: the write fails half-way.
-        #expect(throws: (any Error).self) {
-            try writer.write(["a": Array("file".utf8), "a/b.csv": Array("x".utf8), "z.csv": Array("z".utf8)])
-        }
+        let impossible: [String: [UInt8]] = ["a": Array("file".utf8), "a/b.csv": Array("x".utf8), "z.csv": Array("z".utf8)]
+        #expect(throws: (any Error).self) { try writer.write(impossible) }
         #expect(snapshot(site) == before)
         #expect(siblings(of: site) == ["config", "content", "site"])
+
+        // The same with a spare, which is written in place: the site on show stays as it was.
+        try writer.write(["data/indicators.json": Array("[]".utf8)])
+        let second = snapshot(site)
+        #expect(throws: (any Error).self) { try writer.write(impossible) }
+        #expect(snapshot(site) == second)
+        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"])
+        try writer.write(["data/indicators.json": Array("{ }".utf8)])
+        #expect(snapshot(site)["data/indicators.json"] == Data("{ }".utf8))
     }
 
     @Test func removesTheTemporaryFolderOfAKilledBuild() throws {

@@ -26,12 +26,36 @@ import Testing
         #expect(check.status == 0)
         #expect(check.stderr.hasSuffix("0 errors, 0 warnings in 1 file\n"))
 
+        // Three builds leave the site and the spare beside it (the site they replaced); git ignores both.
+        for output in ["site", "site", "site", "public", "public"] {
+            #expect(try Samsyn.run(["build", "--root", root.path, "--output", root.appendingPathComponent(output).path]).status == 0)
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".site.samsyn-previous/index.html").path))
+        let status = try git(["init", "-q"], in: root) + git(["status", "--porcelain", "--untracked-files=all"], in: root)
+        let outputs = status.split(separator: "\n").filter { ["?? site/", "?? .site.", "?? public/", "?? .public."].contains(where: $0.hasPrefix) }
+        #expect(outputs.isEmpty, "\(status)")
+        #expect(status.contains("config/site.yaml"))
+
         // A second init writes nothing and says why.
         try "mine".write(to: root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
         let again = try Samsyn.run(["init", root.path])
         #expect(again.status == 1)
         #expect(again.stderr.contains("nothing was written"))
         #expect(try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8) == "mine")
+    }
+
+    /// What git prints, run in `folder`.
+    func git(_ arguments: [String], in folder: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
     }
 
     @Test func newWritesEveryKindOfRecordAndNeverOverwrites() throws {

@@ -8,13 +8,27 @@ enum FastFiles {
         let description: String
     }
 
+    /// What a write may reuse of a site already on disk.
+    enum Reuse {
+        /// Nothing: every file is written.
+        case nothing
+        /// The site at this path, being replaced: a file whose bytes are
+        /// exactly those of the same path there is hard-linked instead of
+        /// written. After an edit most pages are unchanged, and a link costs
+        /// no new inode now and no freed one when the old site is removed.
+        case linking(from: String)
+        /// The folder being written is itself an older site of Samsyn's (the
+        /// spare, see `SiteWriter`): a file that already holds the right bytes
+        /// is left alone, any other is replaced by a new file. An existing
+        /// file is never written into: it may be the same file (a hard link)
+        /// as a page of the site on show.
+        case updatingInPlace
+    }
+
     /// Writes every file below `root`, creating each folder once. The files
     /// are spread over the cores; which thread writes a file changes nothing
-    /// in the result. A file whose bytes are exactly those of the same path in
-    /// `previous` (the site being replaced) is hard-linked instead of written:
-    /// after an edit most pages are unchanged, and a link costs no new inode
-    /// now and no freed one when the old site is removed.
-    static func write(_ content: SiteContent, into root: String, previous: String? = nil) throws {
+    /// in the result.
+    static func write(_ content: SiteContent, into root: String, reusing reuse: Reuse = .nothing) throws {
         var folders = Set<String>()
         for path in content.paths {
             var folder = folderAndName(path).folder
@@ -32,8 +46,11 @@ enum FastFiles {
         // relative to its open folder: no path is looked up from the root per
         // file (that was most of the kernel's share of writing 100 000 files).
         let targets = try FolderHandles(root: root, folders: folders, required: true)
-        let sources = try previous.map { try FolderHandles(root: $0, folders: folders, required: false) }
+        let sources: FolderHandles? = if case .linking(let previous) = reuse {
+            try FolderHandles(root: previous, folders: folders, required: false)
+        } else { nil }
         defer { targets.close(); sources?.close() }
+        let inPlace = if case .updatingInPlace = reuse { true } else { false }
         let failures = FailureBox()
         Parallel.forEach(count: content.paths.count) { index in
             // Each file is produced, written and dropped: memory stays flat however large the site.
@@ -41,13 +58,35 @@ enum FastFiles {
             let bytes = content.bytes(index)
             let (folder, name) = folderAndName(path)
             let target = targets[folder]
-            if let source = sources?[folder], source >= 0, sameBytes(source, name, bytes),
-               linkat(source, name, target, name, 0) == 0 {
+            if inPlace {
+                if sameBytes(target, name, bytes) { return }
+                if unlinkat(target, name, 0) != 0 && errno != ENOENT {
+                    failures.add("\(path): \(String(cString: strerror(errno)))")
+                    return
+                }
+            } else if let source = sources?[folder], source >= 0, sameBytes(source, name, bytes),
+                      linkat(source, name, target, name, 0) == 0 {
                 return
             }
             if let problem = writeFile(target, name, bytes) { failures.add("\(path): \(problem)") }
         }
         if let first = failures.first { throw Failure(description: "cannot write \(first)") }
+    }
+
+    /// Removes the files of `root` at `paths` (relative, as listed), then
+    /// those of their folders that hold nothing any more, deepest first, so
+    /// that a name can change from a folder to a file.
+    static func remove(_ paths: [String], from root: String) throws {
+        var folders = Set<String>()
+        for path in paths {
+            guard unlink(root + "/" + path) == 0 || errno == ENOENT else {
+                throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))")
+            }
+            var folder = folderAndName(path).folder
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = folderAndName(folder).folder }
+        }
+        // A folder still holding files is still needed: rmdir leaves it.
+        for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + folder) }
     }
 
     /// The folders of one site, open; -1 for a folder that is missing where it is not required.
