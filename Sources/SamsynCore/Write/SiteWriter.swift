@@ -9,7 +9,7 @@ import Foundation
 /// Samsyn marks its output with a manifest listing every file it wrote, and
 /// refuses to replace a folder holding anything else: it never deletes a
 /// file it did not create.
-public struct SiteWriter {
+public struct SiteWriter: Sendable {
     public static let manifestName = ".samsyn-manifest"
     static let manifestHeader = "samsyn-site 1"
     /// Present only while a temporary folder is being filled.
@@ -86,24 +86,28 @@ public struct SiteWriter {
     /// are the very files of the site on show (hard links), so it costs disk
     /// space only for the pages that changed.
     public func write(_ content: SiteContent) throws {
-        if let refusal = refusal() { throw refusal }
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         // Two builds writing beside the same output (a build while `serve`
         // runs) take turns: each would otherwise change the spare, or remove
-        // a temporary folder, under the other's feet.
+        // a temporary folder, under the other's feet. (Where the output's
+        // folder does not exist yet there is nothing beside it to share.)
         let lock = FolderLock(parent.path)
         defer { lock.release() }
+        // The output's check and the spare's each list a whole site: one on each core.
+        let (refused, (spareFiles, paths)) = Parallel.both({ refusal() }, {
+            (lock.isHeld ? spareListing() : nil, content.paths.sorted(by: byteOrder))
+        })
+        if let refused { throw refused }
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
 
-        let paths = content.paths.sorted(by: byteOrder)
-        if lock.isHeld, let present = spareListing()?.filter({ !SiteWriter.bookkeeping.contains($0) }) {
+        if let present = spareFiles?.filter({ !SiteWriter.bookkeeping.contains($0) }) {
+            // Once the files the site no longer has are gone, every file the
+            // spare holds or will hold is one of `paths`: its manifest can say
+            // so at once, and a build killed half-way leaves a spare the next
+            // build still recognises as its own.
             try FastFiles.remove(SiteWriter.unlisted(present, in: paths), from: spare.path)
-            // Until it is complete the spare's manifest lists every file it
-            // may hold, so that a build killed half-way leaves a spare the
-            // next build still recognises as its own.
-            try writeManifest(Array(Set(present).union(paths)).sorted(by: byteOrder), into: spare)
-            try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace)
             try writeManifest(paths, into: spare)
+            try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace)
             try swapIn(spare, keepingTheReplacedSite: true)
             return
         }
