@@ -100,7 +100,7 @@ public struct SiteWriter: Sendable {
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
 
-        if let present = spareFiles?.filter({ !SiteWriter.bookkeeping.contains($0) }) {
+        if let present = spareFiles?.filter({ !SiteWriter.isBookkeeping($0) }) {
             // Once the files the site no longer has are gone, every file the
             // spare holds or will hold is one of `paths`: its manifest can say
             // so at once, and a build killed half-way leaves a spare the next
@@ -135,6 +135,12 @@ public struct SiteWriter: Sendable {
     /// The files Samsyn keeps in a site for itself; none is a page.
     static let bookkeeping: Set<String> = [manifestName, manifestName + ".new", buildingMarker]
 
+    /// Whether `path` is one of `bookkeeping`: all start with ".", so most
+    /// paths of a site are told apart by their first byte, without hashing.
+    static func isBookkeeping(_ path: String) -> Bool {
+        path.utf8.first == UInt8(ascii: ".") && bookkeeping.contains(path)
+    }
+
     /// The spare's files (in byte order) when it can be updated in place:
     /// a real folder, with Samsyn's manifest listing every file in it. A
     /// spare holding anything else is left as it is, and not used.
@@ -142,7 +148,7 @@ public struct SiteWriter: Sendable {
         var info = stat()
         guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let manifest = readManifest(spare) else { return nil }
         let present = try? listFiles(spare)
-        guard let present, SiteWriter.unlisted(present, in: manifest).allSatisfy(SiteWriter.bookkeeping.contains) else { return nil }
+        guard let present, SiteWriter.unlisted(present, in: manifest).allSatisfy(SiteWriter.isBookkeeping) else { return nil }
         return present
     }
 
