@@ -61,6 +61,13 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// How long the folder's write waits once a rebuild is served. Writing
+    /// takes both cores from its first moment (the site on show and the spare
+    /// are checked side by side), and the browser's reload, which the long
+    /// poll has just asked for, then waited 20–30 ms for a turn. Nobody waits
+    /// for the folder: the preview is served from memory.
+    static let pauseBeforeWriting = Duration.milliseconds(40)
+
     /// One rebuild: served from memory as soon as it is planned, then written.
     private func rebuild(into state: LiveState, changed: ChangedPaths) async {
         let start = ContinuousClock.now
@@ -78,6 +85,7 @@ public struct PreviewServer: Sendable {
         let shown = elapsed()
         // The last site is freed here, once the new one is served, and outside the actor.
         withExtendedLifetime(replaced) {}
+        try? await Task.sleep(for: Self.pauseBeforeWriting)
         let written = build.write(content, prepared.result)
         // A site that cannot be written is an error the browser shows.
         if !written.succeeded { await state.record(written, site: nil) }
