@@ -28,6 +28,19 @@ import Testing
         return result
     }
 
+    /// A project folder and a writer for its `site/`; the caller removes `root`.
+    func makeSite() throws -> (root: URL, site: URL, writer: SiteWriter) {
+        let root = try makeRoot()
+        let site = root.appendingPathComponent("site")
+        return (root, site, SiteWriter(root: root, output: site))
+    }
+
+    /// Two builds with one page, so that the first is kept as the spare.
+    func writeTwice(_ writer: SiteWriter) throws {
+        try writer.write(["index.html": Array("1".utf8)])
+        try writer.write(["index.html": Array("2".utf8)])
+    }
+
     func siblings(of folder: URL) -> [String] {
         ((try? fm.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)) ?? []).sorted()
     }
@@ -46,10 +59,8 @@ import Testing
     }
 
     @Test func writesMarksAndReplacesItsOwnSite() throws {
-        let root = try makeRoot()
+        let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: site)
 
         try writer.write(["data/a.csv": Array("1".utf8), "data/old.csv": Array("old".utf8)])
         #expect(snapshot(site)[".samsyn-manifest"] == Data("samsyn-site 1\ndata/a.csv\ndata/old.csv\n".utf8))
@@ -74,10 +85,8 @@ import Testing
     /// has go (a folder may become a file), the others are left alone when
     /// their bytes are right and replaced by new files when not.
     @Test func theSpareIsUpdatedInPlaceAndSwappedIn() throws {
-        let root = try makeRoot()
+        let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: site)
         let builds: [[String: String]] = [
             ["same.html": "same", "x/y.html": "y", "changed.html": "1", "gone.html": "g"],
             ["same.html": "same", "changed.html": "2", "z/new.html": "n"],
@@ -107,12 +116,9 @@ import Testing
     /// A spare holding a file Samsyn did not write is not Samsyn's to change:
     /// it is left as it is, and the build writes a new folder instead.
     @Test func aSpareHoldingAForeignFileIsLeftAlone() throws {
-        let root = try makeRoot()
+        let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: site)
-        try writer.write(["index.html": Array("1".utf8)])
-        try writer.write(["index.html": Array("2".utf8)])
+        try writeTwice(writer)
         try Data("mine".utf8).write(to: writer.spare.appendingPathComponent("notes.txt"))
         let spareBefore = snapshot(writer.spare)
         try writer.write(["index.html": Array("3".utf8)])
@@ -125,12 +131,9 @@ import Testing
     /// listing every file it may hold (and perhaps the manifest's next
     /// version): the next build still knows it as its own and carries on.
     @Test func aSpareLeftHalfUpdatedIsStillUsed() throws {
-        let root = try makeRoot()
+        let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: site)
-        try writer.write(["index.html": Array("1".utf8)])
-        try writer.write(["index.html": Array("2".utf8)])
+        try writeTwice(writer)
         try Data("half".utf8).write(to: writer.spare.appendingPathComponent("half.html"))
         try Data("samsyn-site 1\nhalf.html\nindex.html\n".utf8).write(to: writer.spare.appendingPathComponent(".samsyn-manifest"))
         try Data("samsyn-site 1\nhalf".utf8).write(to: writer.spare.appendingPathComponent(".samsyn-manifest.new"))
@@ -161,27 +164,20 @@ import Testing
     }
 
     @Test func unchangedFilesAreReusedAndChangedOnesWrittenAfresh() throws {
-        let root = try makeRoot()
+        let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: site)
-        func inode(_ name: String) -> UInt64? {
-            var info = stat()
-            return stat(site.appendingPathComponent(name).path, &info) == 0 ? UInt64(info.st_ino) : nil
-        }
+        let same = site.appendingPathComponent("same.html")
         try writer.write(["same.html": Array("same".utf8), "changed.html": Array("old".utf8)])
-        let before = (inode("same.html"), inode("changed.html"))
+        let before = inode(same)
         try writer.write(["same.html": Array("same".utf8), "changed.html": Array("new".utf8)])
-        #expect(inode("same.html") == before.0, "an unchanged page keeps its file")
+        #expect(inode(same) == before, "an unchanged page keeps its file")
         #expect(snapshot(site)["changed.html"] == Data("new".utf8))
         #expect(snapshot(site)["same.html"] == Data("same".utf8))
     }
 
     @Test func aFailedWriteLeavesThePreviousSiteUntouched() throws {
-        let root = try makeRoot()
+        let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let writer = SiteWriter(root: root, output: site)
         try writer.write(["data/indicators.json": Array("{}".utf8)])
         let before = snapshot(site)
 
