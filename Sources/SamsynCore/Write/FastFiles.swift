@@ -29,13 +29,7 @@ enum FastFiles {
     /// are spread over the cores; which thread writes a file changes nothing
     /// in the result.
     static func write(_ content: SiteContent, into root: String, reusing reuse: Reuse = .nothing) throws {
-        var folders = Set<String>()
-        for path in content.paths {
-            var folder = folderAndName(path).folder
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = folderAndName(folder).folder
-            }
-        }
+        let folders = folders(of: content.paths)
         // Parents before children: shorter paths first.
         for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
             if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
@@ -77,16 +71,23 @@ enum FastFiles {
     /// those of their folders that hold nothing any more, deepest first, so
     /// that a name can change from a folder to a file.
     static func remove(_ paths: [String], from root: String) throws {
-        var folders = Set<String>()
         for path in paths {
             guard unlink(root + "/" + path) == 0 || errno == ENOENT else {
                 throw Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))")
             }
+        }
+        // A folder still holding files is still needed: rmdir leaves it.
+        for folder in folders(of: paths).sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + folder) }
+    }
+
+    /// Every folder the files at `paths` lie in, their parents included ("" for the root is not one).
+    private static func folders(of paths: [String]) -> Set<String> {
+        var folders = Set<String>()
+        for path in paths {
             var folder = folderAndName(path).folder
             while !folder.isEmpty, folders.insert(folder).inserted { folder = folderAndName(folder).folder }
         }
-        // A folder still holding files is still needed: rmdir leaves it.
-        for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + folder) }
+        return folders
     }
 
     /// The folders of one site, open; -1 for a folder that is missing where it is not required.

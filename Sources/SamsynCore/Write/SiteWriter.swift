@@ -100,13 +100,14 @@ public struct SiteWriter: Sendable {
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
 
-        if let present = spareFiles?.filter({ !SiteWriter.isBookkeeping($0) }) {
+        if let (files, manifest) = spareFiles {
             // Once the files the site no longer has are gone, every file the
             // spare holds or will hold is one of `paths`: its manifest can say
-            // so at once, and a build killed half-way leaves a spare the next
-            // build still recognises as its own.
+            // so at once (when it does not already), and a build killed
+            // half-way leaves a spare the next build still recognises as its own.
+            let present = files.filter { !SiteWriter.isBookkeeping($0) }
             try FastFiles.remove(SiteWriter.unlisted(present, in: paths), from: spare.path)
-            try writeManifest(paths, into: spare)
+            if manifest != paths { try writeManifest(paths, into: spare) }
             try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace)
             try swapIn(spare, keepingTheReplacedSite: true)
             return
@@ -141,15 +142,16 @@ public struct SiteWriter: Sendable {
         path.utf8.first == UInt8(ascii: ".") && bookkeeping.contains(path)
     }
 
-    /// The spare's files (in byte order) when it can be updated in place:
-    /// a real folder, with Samsyn's manifest listing every file in it. A
-    /// spare holding anything else is left as it is, and not used.
-    private func spareListing() -> [String]? {
+    /// The spare's files (in byte order) and its manifest's paths, when it
+    /// can be updated in place: a real folder, with Samsyn's manifest
+    /// listing every file in it. A spare holding anything else is left as it
+    /// is, and not used.
+    private func spareListing() -> (files: [String], manifest: [String])? {
         var info = stat()
         guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let manifest = readManifest(spare) else { return nil }
         let present = try? listFiles(spare)
         guard let present, SiteWriter.unlisted(present, in: manifest).allSatisfy(SiteWriter.isBookkeeping) else { return nil }
-        return present
+        return (present, manifest)
     }
 
     /// Writes the manifest listing `paths` (in byte order) in one step: a
