@@ -314,6 +314,23 @@ import Testing
         #expect(writer.refusal() == nil)
     }
 
+    /// A link is not written through (the folder is replaced by renaming,
+    /// which would replace the link): refused, and left as it was.
+    @Test func refusesAnOutputThatIsALink() throws {
+        let (root, site, writer) = try makeSite()
+        defer { try? fm.removeItem(at: root) }
+        let real = root.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: real, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(at: site, withDestinationURL: real)
+        let refusal = try #require(writer.refusal(listingEveryFile: false))
+        #expect(refusal.description.contains("is a link to"))
+        #expect(refusal.description.hasSuffix("--output \(DiskFiles.realPath(real.path) ?? real.path)"))
+        #expect(throws: SiteWriter.Refusal.self) { try writer.write(["index.txt": Array("x".utf8)]) }
+        #expect(try fm.destinationOfSymbolicLink(atPath: site.path) == real.path)
+        #expect(siblings(of: site) == ["config", "content", "elsewhere", "site"])
+        #expect(snapshot(real).isEmpty)
+    }
+
     @Test func anEmptyExistingFolderIsFine() throws {
         let root = try makeRoot()
         defer { try? fm.removeItem(at: root) }

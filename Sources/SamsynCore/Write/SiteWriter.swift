@@ -50,6 +50,11 @@ public struct SiteWriter: Sendable {
         for protected in ["config", "content"] where inside(out, projectRoot + "/" + protected) {
             return Refusal(description: "the output folder \(output.path) is inside \(protected)/, which holds the project's own files")
         }
+        // The folder is replaced as a whole, by renaming: a link would be
+        // replaced by a folder (and kept as the spare), not written through.
+        if let target = try? fm.destinationOfSymbolicLink(atPath: output.path) {
+            return Refusal(description: "\(output.path) is a link to \(target); Samsyn replaces the output folder as a whole, which would replace the link: give the folder itself, such as --output \(out)")
+        }
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
         guard isDirectory.boolValue else {
