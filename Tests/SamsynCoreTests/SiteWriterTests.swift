@@ -113,6 +113,19 @@ import Testing
         }
     }
 
+    /// From the third build on, a build in which nothing changed writes
+    /// nothing: the spare already holds every page and its manifest.
+    @Test func aRebuildWithNothingChangedWritesNothing() throws {
+        let (root, site, writer) = try makeSite()
+        defer { try? fm.removeItem(at: root) }
+        let files: [String: [UInt8]] = ["index.html": Array("x".utf8), "a/b.html": Array("y".utf8)]
+        try writer.write(files)
+        let first = [SiteWriter.manifestName, "index.html", "a/b.html"].map { inode(site.appendingPathComponent($0)) }
+        try writer.write(files)
+        try writer.write(files)
+        #expect([SiteWriter.manifestName, "index.html", "a/b.html"].map { inode(site.appendingPathComponent($0)) } == first)
+    }
+
     /// A spare holding a file Samsyn did not write is not Samsyn's to change:
     /// it is left as it is, and the build writes a new folder instead.
     @Test func aSpareHoldingAForeignFileIsLeftAlone() throws {
