@@ -5,8 +5,9 @@ public struct Pipeline: Sendable {
     public let files: any FileAccess
     public let cache: BuildCache?
     public let changed: ChangedPaths
-    /// Keep every file's text and tree until the process ends instead of
-    /// freeing them node by node after validation (see `SiteBuild.keepsMemoryUntilExit`).
+    /// Keep every file's text (and any tree still held) until the process
+    /// ends instead of freeing them piece by piece after validation (see
+    /// `SiteBuild.keepsMemoryUntilExit`).
     public var keepsLoadedFilesUntilExit = false
 
     /// `cache`: for repeated builds of one project (`samsyn serve`), which
@@ -66,9 +67,14 @@ public struct Pipeline: Sendable {
                                                     fileCount: saved.fileCount)
             return (saved.project, saved.diagnostics, saved.fileCount, saved.reread, nil)
         }
-        let loaded = Loader(files: files, cache: cache?.files, changed: changed).load()
+        let loader = Loader(files: files, cache: cache?.files, changed: changed)
+        // Each record file is read on the core that parsed it, right after
+        // (`Validator.recordCheck`); `samsyn serve`'s caches keep what each
+        // file gave instead, so that a save reads only the saved files.
+        let loaded = cache == nil ? loader.load(checkingEach: { Validator.recordCheck(config: $0, asOf: asOf) }) : loader.load()
         let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
-        // Freeing the trees took one core some 30 ms at 10 000 records while the other waited.
+        // Freeing them took one core some 30 ms at 10 000 records while the
+        // other waited (the trees then; the texts and config's tree now).
         if keepsLoadedFilesUntilExit { KeptUntilExit.keep([loaded]) }
         cache?.last.value = validated.project.map {
             SavedFiles.LastCheck(asOf: asOf, project: $0, diagnostics: validated.diagnostics, fileCount: loaded.fileCount)

@@ -28,4 +28,30 @@ import Testing
             #expect(outcome.project == nil, "a project with errors must not be built")
         }
     }
+
+    /// A build reads each record file right after parsing it (`Loader.load(checkingEach:)`);
+    /// `samsyn serve` reads the parsed files afterwards. Both must find the same.
+    @Test("reading each file right after parsing finds what reading afterwards finds",
+          arguments: Fixtures.cases(in: "bad").map { "bad/" + $0 } + ["indicators/project"])
+    func earlyReadingIsTheSame(_ folder: String) {
+        let files = DiskFiles(root: Fixtures.url(folder))
+        let afterwards = Validator.validate(Loader(files: files).load(), asOf: Self.asOf)
+        let loaded = Loader(files: files).load(checkingEach: { Validator.recordCheck(config: $0, asOf: Self.asOf) })
+        let early = Validator.validate(loaded, asOf: Self.asOf)
+        #expect(early.diagnostics == afterwards.diagnostics)
+        #expect(Self.published(early.project) == Self.published(afterwards.project))
+        if folder.hasPrefix("indicators") {
+            // The check ran, and no tree was kept.
+            #expect(early.project?.activities.isEmpty == false)
+            #expect(loaded.records.values.joined().allSatisfy { $0.root == nil && $0.checked != nil })
+        }
+    }
+
+    /// Everything a project's records give: the indicators and every data table, record by record.
+    static func published(_ project: Project?) -> [String]? {
+        guard let project else { return nil }
+        let report = Indicators.compute(project, asOf: asOf)
+        return [IndicatorsDocument.json(report).serialized()]
+            + DataTables.all(project, report).map { $0.name + "\n" + String(decoding: $0.table.bytes(), as: UTF8.self) }
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// so it is not read again. Cross-file checks (unique ids) always run.
 public final class RecordCache: @unchecked Sendable {
     /// What one file gave (typed, so that taking it back needs no dynamic cast).
-    enum Found {
+    enum Found: Sendable {
         case agreements([(Agreement, SourceLocation)], [Diagnostic])
         case activities([(Activity, SourceLocation)], [Diagnostic])
         case assessments([(SelfAssessment, SourceLocation)], [Diagnostic])

@@ -68,6 +68,23 @@ struct RecordReader {
         return (defaultID, reader.location)
     }
 
+    /// Every record in one file of the given kind, with what this reader's
+    /// log took down while reading them.
+    func records(of kind: RecordKind, in file: SourceFile) -> RecordCache.Found {
+        switch kind {
+        case .agreements:
+            let records = agreements(in: file)
+            return .agreements(records, log.all)
+        case .assessments:
+            let records = assessments(in: file)
+            return .assessments(records, log.all)
+        case .trainings, .themeDays, .meetings:
+            let activityKind = Validator.activityKinds.first { $0.0 == kind }!.1
+            let records = activities(in: file, kind: activityKind)
+            return .activities(records, log.all)
+        }
+    }
+
     // MARK: Agreements
 
     func agreements(in file: SourceFile) -> [(Agreement, SourceLocation)] {

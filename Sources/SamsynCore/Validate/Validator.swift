@@ -70,6 +70,19 @@ public enum Validator {
         return Result(project: diagnostics.contains { $0.severity == .error } ? nil : project, diagnostics: diagnostics)
     }
 
+    /// The check `Loader.load(checkingEach:)` runs on each record file right
+    /// after parsing it: reading a record file needs only the file and
+    /// config/site.yaml. `validate` then takes each file's result instead of
+    /// reading its tree. Nil when the config is missing or wrong: `validate`
+    /// reports why and reads no record.
+    public static func recordCheck(config: SourceFile?, asOf: Day) -> Loader.Check? {
+        guard let config, let read = ConfigReader(log: DiagnosticLog()).read(config) else { return nil }
+        let context = ProjectContext(config: read, asOf: asOf)
+        return { kind, file in
+            RecordReader(log: DiagnosticLog(), context: context).records(of: kind, in: file)
+        }
+    }
+
     /// The folders of activities, in the order their records follow each
     /// other in `Project.activities` (and within a kind, in path order).
     static let activityKinds: [(RecordKind, Activity.Kind)] = [(.trainings, .training), (.themeDays, .themeDay), (.meetings, .meeting)]
@@ -106,6 +119,10 @@ public enum Validator {
             let results = Parallel.map(files) { file -> (records: [R], diagnostics: [Diagnostic], fresh: Bool) in
                 if let found = known?.found(file.path, text: file.text, context: key), let cached = unwrap(found) {
                     return (cached.0, cached.1, false)
+                }
+                // Read already, right after parsing (`recordCheck`).
+                if let early = file.checked as? RecordCache.Found, let done = unwrap(early) {
+                    return (done.0, done.1, known != nil)
                 }
                 let own = DiagnosticLog()
                 return (read(RecordReader(log: own, context: context), file), own.all, known != nil)
