@@ -23,15 +23,18 @@ import Testing
             var contents = TestProject.files().contents
             contents[place] = body
             let files = contents
-            let outcome = finishes(within: 10) {
-                Pipeline(files: MemoryFiles(bytes: files)).run(asOf: Day.t("2025-06-30"))
+            let outcomes = finishes(within: 10) {
+                // A build reads each record file right after parsing it; `serve` afterwards.
+                (Pipeline(files: MemoryFiles(bytes: files)).run(asOf: Day.t("2025-06-30")),
+                 Validator.validate(Loader(files: MemoryFiles(bytes: files)).load(), asOf: Day.t("2025-06-30")).diagnostics)
             }
-            guard let outcome else {
+            guard let (outcome, afterwards) = outcomes else {
                 Issue.record("\(name) as \(place) did not finish within 10 seconds")
                 continue
             }
             let hasError = outcome.diagnostics.contains { $0.severity == .error }
             #expect(hasError == (outcome.project == nil), "\(name) as \(place): a project exactly when there is no error")
+            #expect(outcome.diagnostics == afterwards, "\(name) as \(place): both readings find the same")
         }
     }
 }
