@@ -114,10 +114,12 @@ public struct Loader: Sendable {
         // The cache is read without locks while the cores work; what changed is stored after.
         var cached = cache?.files.snapshot()
         // config/site.yaml (the first job, when there is one) alone first: a check needs it.
-        let configJobs = jobs.prefix { $0.kind == nil }.count
-        var outcomes = jobs.prefix(configJobs).map { read($0.path, stamp: $0.stamp, known: cached) }
-        let check = makeCheck?(outcomes.first?.result.source)
-        outcomes += Parallel.map(Array(jobs.dropFirst(configJobs))) { [cached] job in
+        // It is then taken as read in the loop below, which gathers every outcome
+        // in one array (appending one array to another copied every tree again).
+        let configOutcome = jobs.first.flatMap { $0.kind == nil ? read($0.path, stamp: $0.stamp, known: cached) : nil }
+        let check = makeCheck?(configOutcome?.result.source)
+        var outcomes = Parallel.map(jobs) { [cached] job in
+            if job.kind == nil, let configOutcome { return configOutcome }
             var outcome = read(job.path, stamp: job.stamp, known: cached)
             if let check, let kind = job.kind, var source = outcome.result.source {
                 source.checked = check(kind, source)
