@@ -46,16 +46,13 @@ public enum Validator {
         // A record file's outcome depends on the file, the config and the as-of date only.
         var files = FileReading(context: context, log: log, known: cache?.files.snapshot(),
                                 key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
-        var project = Project(config: config)
         let agreements = files.each(loaded.records[.agreements], RecordCache.Found.agreements, {
             if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
         }) { $0.agreements(in: $1) }
-        project.agreements = unique(agreements, kind: "agreement", log: log)
-        for (folder, kind) in activityKinds {
-            let ofKind = files.each(loaded.records[folder], RecordCache.Found.activities, {
+        let activities = activityKinds.map { folder, kind in
+            (kind, files.each(loaded.records[folder], RecordCache.Found.activities, {
                 if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
-            }) { $0.activities(in: $1, kind: kind) }
-            project.activities += unique(ofKind, kind: kind.rawValue, log: log)
+            }) { $0.activities(in: $1, kind: kind) })
         }
         let assessments = files.each(loaded.records[.assessments], RecordCache.Found.assessments, {
             if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
@@ -64,7 +61,22 @@ public enum Validator {
         // With the snapshots gone the cache is the only owner and is updated in place, not copied.
         files.known = nil
         cache?.files.update(files.fresh, liveCount: recordFiles.count) { Set(recordFiles.map(\.path)) }
-        project.assessments = unique(assessments, kind: "self-assessment", log: log)
+
+        // Ids are unique per record type: agreements and self-assessments on
+        // one core, activities (two thirds of the records) on the other. The
+        // report is sorted, so the order the two logs are joined in does not show.
+        var project = Project(config: config)
+        let (others, activityRecords) = Parallel.both({
+            let own = DiagnosticLog()
+            return (unique(agreements, kind: "agreement", log: own), unique(assessments, kind: "self-assessment", log: own), own.all)
+        }, {
+            let own = DiagnosticLog()
+            return (activities.flatMap { unique($1, kind: $0.rawValue, log: own) }, own.all)
+        })
+        (project.agreements, project.assessments) = (others.0, others.1)
+        project.activities = activityRecords.0
+        log.append(contentsOf: others.2)
+        log.append(contentsOf: activityRecords.1)
 
         let diagnostics = log.all.sortedForReport()
         return Result(project: diagnostics.contains { $0.severity == .error } ? nil : project, diagnostics: diagnostics)
