@@ -77,7 +77,7 @@ public struct Loader: Sendable {
     /// parsed it, right after, while the tree is still in that core's cache,
     /// and the tree is dropped there (`SourceFile.checked` holds the result).
     /// No file's tree is then held until every file is parsed: at 100 000
-    /// records that was some 200 MB, and checking was about 6 % slower.
+    /// records that was some 200 MB, and checking took a tenth longer.
     public func load(checkingEach makeCheck: ((SourceFile?) -> Check?)? = nil) -> LoadedProject {
         var diagnostics: [Diagnostic] = []
         var jobs: [(path: String, kind: RecordKind?, stamp: FileStamp?)] = []

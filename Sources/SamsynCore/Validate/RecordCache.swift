@@ -5,7 +5,9 @@ import Foundation
 /// config/site.yaml and as-of date, gives the same records and diagnostics,
 /// so it is not read again. Cross-file checks (unique ids) always run.
 public final class RecordCache: @unchecked Sendable {
-    /// What one file gave (typed, so that taking it back needs no dynamic cast).
+    /// What one file gave: from the cache, or from a build's reading of
+    /// the file right after parsing it (`Validator.recordCheck`, handed
+    /// through the loader as `any Sendable` and cast back once per file).
     enum Found: Sendable {
         case agreements([(Agreement, SourceLocation)], [Diagnostic])
         case activities([(Activity, SourceLocation)], [Diagnostic])

@@ -46,17 +46,17 @@ public enum Validator {
         // A record file's outcome depends on the file, the config and the as-of date only.
         var files = FileReading(context: context, log: log, known: cache?.files.snapshot(),
                                 key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
-        let agreements = files.each(loaded.records[.agreements], RecordCache.Found.agreements, {
+        let agreements = files.each(.agreements, loaded.records[.agreements]) {
             if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
-        }) { $0.agreements(in: $1) }
-        let activities = activityKinds.map { folder, kind in
-            (kind, files.each(loaded.records[folder], RecordCache.Found.activities, {
-                if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
-            }) { $0.activities(in: $1, kind: kind) })
         }
-        let assessments = files.each(loaded.records[.assessments], RecordCache.Found.assessments, {
+        let activities = activityKinds.map { folder, kind in
+            (kind, files.each(folder, loaded.records[folder]) {
+                if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+            })
+        }
+        let assessments = files.each(.assessments, loaded.records[.assessments]) {
             if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
-        }) { $0.assessments(in: $1) }
+        }
         let recordFiles = loaded.records.values.joined()
         // With the snapshots gone the cache is the only owner and is updated in place, not copied.
         files.known = nil
@@ -121,30 +121,29 @@ public enum Validator {
         /// Files read afresh, for the cache.
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
 
-        /// `wrap` and `unwrap` put one file's outcome into the cache and take it back out.
-        mutating func each<R>(_ files: [SourceFile]?,
-                              _ wrap: @escaping @Sendable ([R], [Diagnostic]) -> RecordCache.Found,
-                              _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([R], [Diagnostic])?,
-                              _ read: @escaping @Sendable (RecordReader, SourceFile) -> [R]) -> [R] {
+        /// The records of every file of one kind, in path order. `unwrap`
+        /// takes them out of what a file gave (`RecordCache.Found`), which is
+        /// what the cache keeps too.
+        mutating func each<R>(_ kind: RecordKind, _ files: [SourceFile]?,
+                              _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([R], [Diagnostic])?) -> [R] {
             let context = self.context, known = self.known, key = self.key
             let files = files ?? []
-            let results = Parallel.map(files) { file -> (records: [R], diagnostics: [Diagnostic], fresh: Bool) in
+            let results = Parallel.map(files) { file -> (records: [R], diagnostics: [Diagnostic], fresh: RecordCache.Found?) in
                 if let found = known?.found(file.path, text: file.text, context: key), let cached = unwrap(found) {
-                    return (cached.0, cached.1, false)
+                    return (cached.0, cached.1, nil)
                 }
-                // Read already, right after parsing (`recordCheck`).
-                if let early = file.checked as? RecordCache.Found, let done = unwrap(early) {
-                    return (done.0, done.1, known != nil)
-                }
-                let own = DiagnosticLog()
-                return (read(RecordReader(log: own, context: context), file), own.all, known != nil)
+                // Read right after parsing (`recordCheck`), or else now.
+                let found = file.checked as? RecordCache.Found
+                    ?? RecordReader(log: DiagnosticLog(), context: context).records(of: kind, in: file)
+                guard let read = unwrap(found) else { preconditionFailure("\(file.path) was read as another kind of record") }
+                return (read.0, read.1, known == nil ? nil : found)
             }
             var records: [R] = []
             for (file, result) in zip(files, results) {
                 records += result.records
                 log.append(contentsOf: result.diagnostics)
-                if result.fresh {
-                    fresh.append((file.path, RecordCache.Entry(text: file.text, context: key, found: wrap(result.records, result.diagnostics))))
+                if let found = result.fresh {
+                    fresh.append((file.path, RecordCache.Entry(text: file.text, context: key, found: found)))
                 }
             }
             return records
