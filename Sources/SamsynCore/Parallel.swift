@@ -5,13 +5,18 @@ import Synchronization
 /// output is the same as a loop's, whichever thread finished first.
 enum Parallel {
     static func map<T: Sendable, R>(_ items: [T], _ body: @escaping @Sendable (T) -> R) -> [R] {
-        let results = Slots<R>(count: items.count)
+        map(count: items.count) { body(items[$0]) }
+    }
+
+    /// `body` of every index below `count`, in the order of the indices.
+    static func map<R>(count: Int, _ body: @Sendable (Int) -> R) -> [R] {
+        let results = Slots<R>(count: count)
         // Runs of indices, not single ones, so that two cores do not keep
         // writing results into the same cache line — but short ones when the
         // items are few (five content folders must still go to both cores).
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        forEach(count: items.count, run: min(16, max(1, items.count / (workers * 16)))) { index in
-            results.store(body(items[index]), at: index)
+        forEach(count: count, run: min(16, max(1, count / (workers * 16)))) { index in
+            results.store(body(index), at: index)
         }
         return results.values()
     }

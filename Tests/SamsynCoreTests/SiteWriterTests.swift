@@ -71,7 +71,7 @@ import Testing
             ".samsyn-manifest": Data("samsyn-site 1\ndata/a.csv\n".utf8),
         ])
         // The replaced site is kept, whole, as the spare the next build starts from.
-        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"], "no temporary folder is left behind")
+        #expect(siblings(of: site) == [".site.samsyn-previous", ".site.samsyn-stamps", "config", "content", "site"], "no temporary folder is left behind")
         #expect(snapshot(writer.spare)[".samsyn-manifest"] == Data("samsyn-site 1\ndata/a.csv\ndata/old.csv\n".utf8))
     }
 
@@ -109,7 +109,7 @@ import Testing
             #expect(snapshot(writer.spare)["changed.html"] == Data(builds[number - 1]["changed.html"]!.utf8))
             #expect(try Data(contentsOf: elsewhere) == Data(builds[number - 1]["changed.html"]!.utf8))
             #expect(inode(site.appendingPathComponent("same.html")) == sameFile, "an unchanged page keeps its file in every build")
-            #expect(siblings(of: site).filter { $0.hasPrefix(".") } == [".site.samsyn-previous"])
+            #expect(siblings(of: site).filter { $0.hasPrefix(".") } == [".site.samsyn-previous", ".site.samsyn-stamps"])
         }
     }
 
@@ -137,7 +137,7 @@ import Testing
         try writer.write(["index.html": Array("3".utf8)])
         #expect(snapshot(site)["index.html"] == Data("3".utf8))
         #expect(snapshot(writer.spare) == spareBefore)
-        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"])
+        #expect(siblings(of: site) == [".site.samsyn-previous", ".site.samsyn-stamps", "config", "content", "site"])
     }
 
     /// A build killed while it updated the spare leaves it with a manifest
@@ -173,7 +173,7 @@ import Testing
         for case .failure(let failure) in failures { Issue.record(failure) }
         let shown = snapshot(site).filter { $0.key != SiteWriter.manifestName }
         #expect(versions.contains { $0.mapValues { Data($0) } == shown })
-        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"])
+        #expect(siblings(of: site) == [".site.samsyn-previous", ".site.samsyn-stamps", "config", "content", "site"])
     }
 
     @Test func unchangedFilesAreReusedAndChangedOnesWrittenAfresh() throws {
@@ -198,14 +198,14 @@ import Testing
         let impossible: [String: [UInt8]] = ["a": Array("file".utf8), "a/b.csv": Array("x".utf8), "z.csv": Array("z".utf8)]
         #expect(throws: (any Error).self) { try writer.write(impossible) }
         #expect(snapshot(site) == before)
-        #expect(siblings(of: site) == ["config", "content", "site"])
+        #expect(siblings(of: site) == [".site.samsyn-stamps", "config", "content", "site"])
 
         // The same with a spare, which is written in place: the site on show stays as it was.
         try writer.write(["data/indicators.json": Array("[]".utf8)])
         let second = snapshot(site)
         #expect(throws: (any Error).self) { try writer.write(impossible) }
         #expect(snapshot(site) == second)
-        #expect(siblings(of: site) == [".site.samsyn-previous", "config", "content", "site"])
+        #expect(siblings(of: site) == [".site.samsyn-previous", ".site.samsyn-stamps", "config", "content", "site"])
         try writer.write(["data/indicators.json": Array("{ }".utf8)])
         #expect(snapshot(site)["data/indicators.json"] == Data("{ }".utf8))
     }
@@ -222,7 +222,7 @@ import Testing
         try fm.createDirectory(at: foreign, withIntermediateDirectories: true)
 
         try SiteWriter(root: root, output: site).write(["index.txt": Array("x".utf8)])
-        #expect(siblings(of: site) == [".site.samsyn-tmp-notes", "config", "content", "site"])
+        #expect(siblings(of: site) == [".site.samsyn-stamps", ".site.samsyn-tmp-notes", "config", "content", "site"])
     }
 
     /// A build killed while removing the site it replaced leaves part of the old
@@ -245,7 +245,7 @@ import Testing
         try fm.createDirectory(at: root.appendingPathComponent(".site.samsyn-tmp-notes"), withIntermediateDirectories: true)
 
         try SiteWriter(root: root, output: site).write(["index.txt": Array("x".utf8)])
-        #expect(siblings(of: site) == [".site.samsyn-tmp-4244", ".site.samsyn-tmp-notes", "config", "content", "site"])
+        #expect(siblings(of: site) == [".site.samsyn-stamps", ".site.samsyn-tmp-4244", ".site.samsyn-tmp-notes", "config", "content", "site"])
     }
 
     @Test("dangerous output folders are refused and left as they were", arguments: [

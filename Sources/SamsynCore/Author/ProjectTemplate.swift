@@ -12,7 +12,7 @@ public enum ProjectTemplate {
             files["content/\(kind.folder)/.gitkeep"] = ""
         }
         files[".gitignore"] = "# Samsyn writes the site here; it is published by CI, not committed.\nsite/\npublic/\n"
-            + "# The site a build replaced, kept to make the next build quick, and a build's temporary folder.\n.site.samsyn-*/\n.public.samsyn-*/\n"
+            + "# Kept beside the site to make the next build quick (the site a build replaced, the stamps of its pages) and a build's temporary folder.\n.site.samsyn-*/\n.public.samsyn-*/\n"
         files["README.md"] = readme(name: name)
         files[".github/workflows/pages.yml"] = CITemplates.github
         files[".gitlab-ci.yml"] = CITemplates.gitlab

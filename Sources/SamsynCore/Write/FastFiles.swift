@@ -25,10 +25,26 @@ enum FastFiles {
         case updatingInPlace
     }
 
+    /// What a write did, file by file.
+    struct Written: Sendable {
+        /// The stamp of each file written or kept, in the order of `content.paths`.
+        var stamps: [PageStamp] = []
+        /// Files known to be unchanged by their stamps, without being read.
+        var knownByStamp = 0
+        /// Files read and found unchanged (linked or left alone).
+        var sameBytes = 0
+        /// Files written.
+        var written = 0
+    }
+
     /// Writes every file below `root`, creating each folder once. The files
     /// are spread over the cores; which thread writes a file changes nothing
-    /// in the result.
-    static func write(_ content: SiteContent, into root: String, reusing reuse: Reuse = .nothing) throws {
+    /// in the result. `known` holds stamps of the files already there (or,
+    /// when linking, in the site linked from): one array per stamps table,
+    /// in the order of `content.paths`.
+    @discardableResult
+    static func write(_ content: SiteContent, into root: String, reusing reuse: Reuse = .nothing,
+                      known: [[PageStamp]] = []) throws -> Written {
         let folders = folders(of: content.paths)
         // Parents before children: shorter paths first.
         for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
@@ -46,26 +62,59 @@ enum FastFiles {
         defer { targets.close(); sources?.close() }
         let inPlace = if case .updatingInPlace = reuse { true } else { false }
         let failures = FailureBox()
-        Parallel.forEach(count: content.paths.count) { index in
+        let outcomes = Parallel.map(count: content.paths.count) { index -> (PageStamp, How) in
             // Each file is produced, written and dropped: memory stays flat however large the site.
             let path = content.paths[index]
             let bytes = content.bytes(index)
+            let hash = PageStamp.hash(bytes)
             let (folder, name) = folderAndName(path)
             let target = targets[folder]
+            /// The stamp of the file `name` in `folder` when one of `known` vouches that it holds `bytes`.
+            func stamped(in folder: Int32) -> PageStamp? {
+                let size = UInt64(bytes.count)
+                guard known.contains(where: { $0[index].hash == hash && $0[index].size == size && $0[index] != .none }) else { return nil }
+                var info = stat()
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                return known.lazy.map { $0[index] }.first { $0.hash == hash && $0.vouches(for: info) }
+            }
             if inPlace {
-                if sameBytes(target, name, bytes) { return }
+                if let stamp = stamped(in: target) { return (stamp, .knownByStamp) }
+                if let info = sameBytes(target, name, bytes) { return (PageStamp(info, hash: hash), .sameBytes) }
                 if unlinkat(target, name, 0) != 0 && errno != ENOENT {
                     failures.add("\(path): \(String(cString: strerror(errno)))")
-                    return
+                    return (.none, .written)
                 }
-            } else if let source = sources?[folder], source >= 0, sameBytes(source, name, bytes),
-                      linkat(source, name, target, name, 0) == 0 {
-                return
+            } else if let source = sources?[folder], source >= 0 {
+                let how: How? = stamped(in: source) != nil ? .knownByStamp : sameBytes(source, name, bytes) != nil ? .sameBytes : nil
+                // The link changes the file's status-change time: it is stamped anew.
+                var info = stat()
+                if let how, linkat(source, name, target, name, 0) == 0, fstatat(target, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                    return (PageStamp(info, hash: hash), how)
+                }
             }
-            if let problem = writeFile(target, name, bytes) { failures.add("\(path): \(problem)") }
+            var info = stat()
+            if let problem = writeFile(target, name, bytes, &info) {
+                failures.add("\(path): \(problem)")
+                return (.none, .written)
+            }
+            return (PageStamp(info, hash: hash), .written)
         }
         if let first = failures.first { throw Failure(description: "cannot write \(first)") }
+        var result = Written()
+        result.stamps.reserveCapacity(outcomes.count)
+        for (stamp, how) in outcomes {
+            result.stamps.append(stamp)
+            switch how {
+            case .knownByStamp: result.knownByStamp += 1
+            case .sameBytes: result.sameBytes += 1
+            case .written: result.written += 1
+            }
+        }
+        return result
     }
+
+    /// How a file came to hold its bytes.
+    private enum How: Sendable { case knownByStamp, sameBytes, written }
 
     /// Removes the files of `root` at `paths` (relative, as listed), then
     /// those of their folders that hold nothing any more, deepest first, so
@@ -115,13 +164,14 @@ enum FastFiles {
         }
     }
 
-    /// Whether the regular file `name` in the open folder holds exactly `bytes` (links are not followed).
-    private static func sameBytes(_ folder: Int32, _ name: String, _ bytes: [UInt8]) -> Bool {
+    /// The file's status when the regular file `name` in the open folder
+    /// holds exactly `bytes` (links are not followed); nil when it does not.
+    private static func sameBytes(_ folder: Int32, _ name: String, _ bytes: [UInt8]) -> stat? {
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return nil }
         // Read into memory left as it is (zeroing it first was 1 % of a rebuild).
         let existing = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
             while initialized < bytes.count {
@@ -130,13 +180,15 @@ enum FastFiles {
                 initialized += n
             }
         }
-        guard existing.count == bytes.count else { return false }
+        guard existing.count == bytes.count else { return nil }
         // memcmp, not `==`: Swift's array comparison goes element by element,
         // which was 6 % of rebuilding a site whose pages mostly did not change.
-        return bytes.isEmpty || existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
+        let same = bytes.isEmpty || existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
+        return same ? info : nil
     }
 
-    private static func writeFile(_ folder: Int32, _ name: String, _ bytes: [UInt8]) -> String? {
+    /// Writes a new file; `info` is its status after the last write (for its stamp).
+    private static func writeFile(_ folder: Int32, _ name: String, _ bytes: [UInt8], _ info: inout stat) -> String? {
         let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
@@ -146,6 +198,7 @@ enum FastFiles {
             guard written > 0 else { return String(cString: strerror(errno)) }
             offset += written
         }
+        guard fstat(fd, &info) == 0 else { return String(cString: strerror(errno)) }
         return nil
     }
 

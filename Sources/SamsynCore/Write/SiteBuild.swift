@@ -101,8 +101,9 @@ public struct SiteBuild: Sendable {
     public func write(_ content: SiteContent, _ prepared: Result, progress: (String) -> Void = { _ in }) -> Result {
         var result = prepared
         do {
-            try SiteWriter(root: root, output: output).write(content)
-            progress("rendered and wrote \(content.paths.count) files to \(output.path)")
+            let report = try SiteWriter(root: root, output: output).write(content)
+            progress("rendered \(content.paths.count) files into \(output.path): \(report.knownByStamp) unchanged by their stamps, "
+                + "\(report.sameBytes) unchanged on reading, \(report.written) written")
         } catch let refusal as SiteWriter.Refusal {
             result.refusal = refusal.description
         } catch {

@@ -76,8 +76,31 @@ public struct SiteWriter: Sendable {
 
     /// Writes the site and swaps it in. Throws `Refusal` without touching anything
     /// when the output folder is not Samsyn's to replace.
-    public func write(_ files: [String: [UInt8]]) throws {
+    @discardableResult
+    public func write(_ files: [String: [UInt8]]) throws -> Report {
         try write(SiteContent(files: files))
+    }
+
+    /// How the files of a write came to be on disk.
+    public struct Report: Sendable, Equatable {
+        /// Known unchanged from their stamps, without being read.
+        public var knownByStamp = 0
+        /// Read back and found unchanged.
+        public var sameBytes = 0
+        /// Written anew.
+        public var written = 0
+
+        init(_ written: FastFiles.Written) {
+            knownByStamp = written.knownByStamp
+            sameBytes = written.sameBytes
+            self.written = written.written
+        }
+
+        public init(knownByStamp: Int, sameBytes: Int, written: Int) {
+            self.knownByStamp = knownByStamp
+            self.sameBytes = sameBytes
+            self.written = written
+        }
     }
 
     /// Writes the site, producing each file only as it is written.
@@ -90,7 +113,8 @@ public struct SiteWriter: Sendable {
     /// unlink per page (a quarter of a rebuild). The spare's unchanged pages
     /// are the very files of the site on show (hard links), so it costs disk
     /// space only for the pages that changed.
-    public func write(_ content: SiteContent) throws {
+    @discardableResult
+    public func write(_ content: SiteContent) throws -> Report {
         // Two builds writing beside the same output (a build while `serve`
         // runs) take turns: each would otherwise change the spare, or remove
         // a temporary folder, under the other's feet. (Where the output's
@@ -98,12 +122,14 @@ public struct SiteWriter: Sendable {
         let lock = FolderLock(parent.path)
         defer { lock.release() }
         // The output's check and the spare's each list a whole site: one on each core.
-        let (refused, (spareFiles, paths)) = Parallel.both({ refusal() }, {
-            (lock.isHeld ? spareListing() : nil, content.paths.sorted(by: byteOrder))
+        let (refused, (spareFiles, paths, stamps)) = Parallel.both({ refusal() }, {
+            (lock.isHeld ? spareListing() : nil, content.paths.sorted(by: byteOrder),
+             lock.isHeld ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: []))
         })
         if let refused { throw refused }
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
+        let known = stamps.known(for: paths)
 
         if let (files, manifest) = spareFiles {
             // Once the files the site no longer has are gone, every file the
@@ -113,9 +139,14 @@ public struct SiteWriter: Sendable {
             let present = files.filter { !SiteWriter.isBookkeeping($0) }
             try FastFiles.remove(SiteWriter.unlisted(present, in: paths), from: spare.path)
             if manifest != paths { try writeManifest(paths, into: spare) }
-            try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace)
+            let (updated, replaced) = (SiteStamps.Folder(spare.path), SiteStamps.Folder(output.path))
+            let written = try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace, known: known)
             try swapIn(spare, keepingTheReplacedSite: true)
-            return
+            // Every file known by its stamp: the stamps file already vouches for them all.
+            if written.knownByStamp < paths.count {
+                saveStamps(stamps, written, paths: paths, site: updated, spare: replaced)
+            }
+            return Report(written)
         }
 
         let temp = parent.appendingPathComponent(tempPrefix + String(getpid()))
@@ -125,15 +156,30 @@ public struct SiteWriter: Sendable {
             try Data().write(to: temp.appendingPathComponent(SiteWriter.buildingMarker))
             // The previous site is ours (refusal() checked every file in it), so its unchanged files can be reused.
             let previous = fm.fileExists(atPath: output.appendingPathComponent(SiteWriter.manifestName).path) ? output.path : nil
-            try FastFiles.write(content, into: temp.path, reusing: previous.map { .linking(from: $0) } ?? .nothing)
+            let written = try FastFiles.write(content, into: temp.path, reusing: previous.map { .linking(from: $0) } ?? .nothing,
+                                              known: previous == nil ? [] : known)
             try writeManifest(paths, into: temp)
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
+            let (updated, replaced) = (SiteStamps.Folder(temp.path), SiteStamps.Folder(output.path))
             try swapIn(temp, keepingTheReplacedSite: lock.isHeld)
+            if lock.isHeld { saveStamps(stamps, written, paths: paths, site: updated, spare: replaced) }
+            return Report(written)
         } catch {
             try? removeOwnFolder(temp)
             throw error
         }
     }
+
+    /// Records the stamps of the site just swapped in (`site`), keeping those of `spare`, the site it replaced.
+    private func saveStamps(_ stamps: SiteStamps, _ written: FastFiles.Written, paths: [String],
+                            site: SiteStamps.Folder?, spare: SiteStamps.Folder?) {
+        guard let site else { return }
+        let newest = SiteStamps.Table(folder: site, paths: paths, stamps: written.stamps)
+        SiteStamps.write(stamps.replacing(with: newest, keeping: exists(self.spare) ? spare : nil), to: stampsFile.path)
+    }
+
+    /// The stamps of the sites beside the output (see `SiteStamps`); not part of any site.
+    var stampsFile: URL { parent.appendingPathComponent("." + output.lastPathComponent + ".samsyn-stamps/stamps") }
 
     /// The hidden folder beside the output that holds the site last replaced.
     var spare: URL { parent.appendingPathComponent("." + output.lastPathComponent + ".samsyn-previous") }
