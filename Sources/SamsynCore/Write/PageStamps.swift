@@ -115,10 +115,10 @@ struct SiteStamps: Sendable {
             var result = [PageStamp](repeating: .none, count: paths.count)
             pathBytes.withUnsafeBufferPointer { block in
                 var line = 0, start = 0
+                // Every line ends in a newline (`decode` and `init` see to it).
                 func end(_ from: Int) -> Int {
-                    var i = from
-                    while block[i] != 10 { i += 1 }
-                    return i
+                    let base = UnsafeRawPointer(block.baseAddress!)
+                    return UnsafeRawPointer(memchr(base + from, 10, block.count - from)!) - base
                 }
                 for (index, path) in paths.enumerated() {
                     var path = path
@@ -173,14 +173,19 @@ struct SiteStamps: Sendable {
         for _ in 0..<count {
             guard let device = reader.word(), let inode = reader.word(), let before = reader.word(), let stampCount = reader.word(), let pathCount = reader.word(),
                   stampCount <= UInt64(bytes.count / 32), pathCount <= UInt64(bytes.count) else { return nil }
-            var stamps: [PageStamp] = []
-            stamps.reserveCapacity(Int(stampCount))
-            for _ in 0..<stampCount {
-                guard let inode = reader.word(), let size = reader.word(), let changed = reader.word(), let hash = reader.word() else { return nil }
-                stamps.append(PageStamp(inode: inode, size: size, changed: Int64(bitPattern: changed), hash: hash))
+            // Read straight from the bytes: a stamps file of 100 000 pages is read on every rebuild.
+            guard let block = reader.take(Int(stampCount) * 32) else { return nil }
+            let stamps = block.withUnsafeBytes { raw in
+                [PageStamp](unsafeUninitializedCapacity: Int(stampCount)) { buffer, initialized in
+                    for index in 0..<Int(stampCount) {
+                        let word = { (field: Int) in raw.loadUnaligned(fromByteOffset: index * 32 + field * 8, as: UInt64.self) }
+                        (buffer.baseAddress! + index).initialize(to: PageStamp(inode: word(0), size: word(1), changed: Int64(bitPattern: word(2)), hash: word(3)))
+                    }
+                    initialized = Int(stampCount)
+                }
             }
-            guard let paths = reader.take(Int(pathCount)),
-                  paths.count(where: { $0 == 10 }) == stamps.count, paths.last.map({ $0 == 10 }) ?? true else { return nil }
+            guard let paths = reader.take(Int(pathCount)), paths.last.map({ $0 == 10 }) ?? true,
+                  SiteStamps.lines(in: paths) == stamps.count else { return nil }
             let trusted = Int64(bitPattern: before)
             tables.append(Table(folder: Folder(device: device, inode: inode), stamps: stamps, pathBytes: Array(paths), trustedBefore: trusted == untilWritten ? modified : trusted))
         }
@@ -256,6 +261,21 @@ struct SiteStamps: Sendable {
         }
         guard bytes.count == size else { return nil }
         return (bytes, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// How many newlines `bytes` holds.
+    static func lines(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            guard var at = buffer.baseAddress else { return 0 }
+            var count = 0, left = buffer.count
+            while left > 0, let found = memchr(at, 10, left) {
+                count += 1
+                let next = UnsafeRawPointer(found) + 1
+                left -= next - at
+                at = next
+            }
+            return count
+        }
     }
 
     /// Reads a stamps file front to back; every read is bounds-checked.

@@ -122,14 +122,14 @@ public struct SiteWriter: Sendable {
         let lock = FolderLock(parent.path)
         defer { lock.release() }
         // The output's check and the spare's each list a whole site: one on each core.
-        let (refused, (spareFiles, paths, stamps)) = Parallel.both({ refusal() }, {
-            (lock.isHeld ? spareListing() : nil, content.paths.sorted(by: byteOrder),
-             lock.isHeld ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: []))
+        let (refused, (spareFiles, paths, stamps, known)) = Parallel.both({ refusal() }, {
+            let paths = content.paths.sorted(by: byteOrder)
+            let stamps = lock.isHeld ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: [])
+            return (lock.isHeld ? spareListing() : nil, paths, stamps, stamps.known(for: paths))
         })
         if let refused { throw refused }
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
-        let known = stamps.known(for: paths)
 
         if let (files, manifest) = spareFiles {
             // Once the files the site no longer has are gone, every file the
