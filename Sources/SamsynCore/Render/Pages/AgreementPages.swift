@@ -4,7 +4,7 @@ enum AgreementPages {
     static func pages(_ c: PageContext) -> [PagePlan] {
         let agreements = c.project.agreements.sorted { byteOrder($0.id, $1.id) }
         return [PagePlan(path: "agreements/index.html") { listPage(c, agreements) }]
-            + agreements.map { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
+            + Parallel.map(agreements) { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
     }
 
     static func path(of a: Agreement) -> String { "agreements/\(a.id).html" }
