@@ -58,6 +58,26 @@ import Testing
         #expect(SiteWriter.unlisted(["e\u{301}.html"], in: ["\u{E9}.html"]) == ["e\u{301}.html"])
     }
 
+    /// A manifest read from disk answers the same as its paths would, without
+    /// making strings of them; one that is not Samsyn's is not read at all.
+    @Test func aManifestIsReadAsBytes() throws {
+        func manifest(_ text: String) -> Manifest? { Manifest(bytes: Array(text.utf8)) }
+        let present = ["a.html", "b/x.html", "b/y.html", "c.css", "z.html", "\u{E9}.html"].sorted(by: byteOrder)
+        for lines in [["a.html", "b/y.html", "c.css", "d.html", "e\u{301}.html"], ["d.html", "a.html", "c.css", "b/y.html"], []] {
+            let read = try #require(manifest((["samsyn-site 1"] + lines).map { $0 + "\n" }.joined()))
+            #expect(read.paths == lines)
+            #expect(read.unlisted(present) == SiteWriter.unlisted(present, in: lines), "\(lines)")
+            #expect(read.lists(exactly: lines))
+            #expect(!read.lists(exactly: lines + ["more.html"]))
+            #expect(!read.lists(exactly: lines.map { $0 + "x" }) || lines.isEmpty)
+        }
+        #expect(manifest("\nsamsyn-site 1\n\na.html\n\n")?.paths == ["a.html"], "empty lines are skipped")
+        #expect(manifest("samsyn-site 1\na.html")?.paths == ["a.html"], "the last newline may be missing")
+        #expect(manifest("samsyn-site 2\na.html\n") == nil)
+        #expect(manifest("") == nil)
+        #expect(Manifest(bytes: Array("samsyn-site 1\na".utf8) + [0xFF, 10]) == nil, "not UTF-8")
+    }
+
     @Test func writesMarksAndReplacesItsOwnSite() throws {
         let (root, site, writer) = try makeSite()
         defer { try? fm.removeItem(at: root) }

@@ -125,7 +125,7 @@ struct SiteStamps: Sendable {
                     path.withUTF8 { wanted in
                         while line < stamps.count {
                             let stop = end(start)
-                            let order = compare(UnsafeBufferPointer(rebasing: block[start..<stop]), wanted)
+                            let order = byteCompare(UnsafeBufferPointer(rebasing: block[start..<stop]), wanted)
                             if order > 0 { return }
                             if order == 0, stamps[line].changed < trustedBefore { result[index] = stamps[line] }
                             start = stop + 1
@@ -136,16 +136,6 @@ struct SiteStamps: Sendable {
                 }
             }
             return result
-        }
-
-        /// memcmp-like order of two byte strings: negative, zero or positive.
-        private func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-            let common = min(a.count, b.count)
-            if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-                let order = memcmp(x, y, common)
-                if order != 0 { return Int(order) }
-            }
-            return a.count - b.count
         }
     }
 

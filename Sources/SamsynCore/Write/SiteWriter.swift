@@ -63,10 +63,10 @@ public struct SiteWriter: Sendable {
         if !listingEveryFile, hasManifestHeader(output) { return nil }
         let present = (try? listFiles(output)) ?? []
         if present.isEmpty { return nil }
-        guard let manifest = readManifest(output) else {
+        guard let manifest = Manifest.read(in: output) else {
             return Refusal(description: "\(output.path) already holds files that Samsyn did not create (it has no \(SiteWriter.manifestName)); choose another --output or empty it yourself")
         }
-        let foreign = SiteWriter.unlisted(present, in: manifest).filter { $0 != SiteWriter.manifestName }
+        let foreign = manifest.unlisted(present).filter { $0 != SiteWriter.manifestName }
         if !foreign.isEmpty {
             let names = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
             return Refusal(description: "\(output.path) holds files that Samsyn did not create (\(names)); move them elsewhere, Samsyn replaces the whole folder")
@@ -138,7 +138,7 @@ public struct SiteWriter: Sendable {
             // half-way leaves a spare the next build still recognises as its own.
             let present = files.filter { !SiteWriter.isBookkeeping($0) }
             try FastFiles.remove(SiteWriter.unlisted(present, in: paths), from: spare.path)
-            if manifest != paths { try writeManifest(paths, into: spare) }
+            if !manifest.lists(exactly: paths) { try writeManifest(paths, into: spare) }
             let (updated, replaced) = (SiteStamps.Folder(spare.path), SiteStamps.Folder(output.path))
             let written = try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace, known: known)
             try swapIn(spare, keepingTheReplacedSite: true)
@@ -197,11 +197,11 @@ public struct SiteWriter: Sendable {
     /// can be updated in place: a real folder, with Samsyn's manifest
     /// listing every file in it. A spare holding anything else is left as it
     /// is, and not used.
-    private func spareListing() -> (files: [String], manifest: [String])? {
+    private func spareListing() -> (files: [String], manifest: Manifest)? {
         var info = stat()
-        guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let manifest = readManifest(spare) else { return nil }
+        guard lstat(spare.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let manifest = Manifest.read(in: spare) else { return nil }
         let present = try? listFiles(spare)
-        guard let present, SiteWriter.unlisted(present, in: manifest).allSatisfy(SiteWriter.isBookkeeping) else { return nil }
+        guard let present, manifest.unlisted(present).allSatisfy(SiteWriter.isBookkeeping) else { return nil }
         return (present, manifest)
     }
 
@@ -273,7 +273,7 @@ public struct SiteWriter: Sendable {
         for name in names where name.hasPrefix(tempPrefix) {
             let folder = parent.appendingPathComponent(name)
             let marked = fm.fileExists(atPath: folder.appendingPathComponent(SiteWriter.buildingMarker).path)
-                || readManifest(folder) != nil
+                || Manifest.read(in: folder) != nil
             if marked {
                 try? removeOwnFolder(folder)
             } else if isOwnTemporaryName(name), (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
@@ -296,21 +296,6 @@ public struct SiteWriter: Sendable {
         let header = Array((SiteWriter.manifestHeader + "\n").utf8)
         let start = (try? handle.read(upToCount: header.count)).map { [UInt8]($0) }
         return start == header
-    }
-
-    /// The paths a manifest lists, or nil when the folder has no manifest of Samsyn's.
-    private func readManifest(_ folder: URL) -> [String]? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(SiteWriter.manifestName)) else { return nil }
-        // Split on the byte, not on characters: a site's manifest has one line
-        // per file. Each line is checked as UTF-8 on its own: Foundation's
-        // check of the whole text made reading it four times as costly.
-        var lines: [String] = []
-        for line in [UInt8](data).split(separator: 10, omittingEmptySubsequences: true) {
-            guard let path = String(validating: line, as: UTF8.self) else { return nil }
-            lines.append(path)
-        }
-        guard lines.first == SiteWriter.manifestHeader else { return nil }
-        return Array(lines.dropFirst())
     }
 
     /// The paths of `present` (in byte order) that `manifest` does not list.
