@@ -208,7 +208,7 @@ struct SiteStamps: Sendable {
 
     /// For each of `paths`, the trusted stamps of every table (one array per table).
     func known(for paths: [String]) -> [[PageStamp]] {
-        tables.map { $0.trustedStamps(for: paths) }
+        Parallel.map(tables) { $0.trustedStamps(for: paths) }
     }
 
     /// The file after a build: the new site's table, and this file's table

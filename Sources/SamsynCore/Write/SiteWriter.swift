@@ -122,23 +122,29 @@ public struct SiteWriter: Sendable {
         let lock = FolderLock(parent.path)
         defer { lock.release() }
         // The output's check and the spare's each list a whole site: one on each core.
-        let (refused, (spareFiles, paths, stamps, known)) = Parallel.both({ refusal() }, {
+        let ((refused, stamps), (spareFiles, paths, spareListsPaths)) = Parallel.both({
+            (refusal(), lock.isHeld ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: []))
+        }, {
             let paths = content.paths.sorted(by: byteOrder)
-            let stamps = lock.isHeld ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: [])
-            return (lock.isHeld ? spareListing() : nil, paths, stamps, stamps.known(for: paths))
+            let spare = lock.isHeld ? spareListing() : nil
+            return (spare, paths, spare?.manifest.lists(exactly: paths) ?? false)
         })
         if let refused { throw refused }
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
+        let known = stamps.known(for: paths)
 
-        if let (files, manifest) = spareFiles {
+        if let (files, _) = spareFiles, !spareListsPaths {
             // Once the files the site no longer has are gone, every file the
             // spare holds or will hold is one of `paths`: its manifest can say
-            // so at once (when it does not already), and a build killed
-            // half-way leaves a spare the next build still recognises as its own.
+            // so at once, and a build killed half-way leaves a spare the next
+            // build still recognises as its own. (A spare whose manifest
+            // already lists `paths` holds nothing else: see `spareListing`.)
             let present = files.filter { !SiteWriter.isBookkeeping($0) }
             try FastFiles.remove(SiteWriter.unlisted(present, in: paths), from: spare.path)
-            if !manifest.lists(exactly: paths) { try writeManifest(paths, into: spare) }
+            try writeManifest(paths, into: spare)
+        }
+        if spareFiles != nil {
             let (updated, replaced) = (SiteStamps.Folder(spare.path), SiteStamps.Folder(output.path))
             let written = try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace, known: known)
             try swapIn(spare, keepingTheReplacedSite: true)
