@@ -150,7 +150,7 @@ public struct SiteWriter: Sendable {
             try swapIn(spare, keepingTheReplacedSite: true)
             // Every file known by its stamp: the stamps file already vouches for them all.
             if written.knownByStamp < paths.count {
-                saveStamps(stamps, written, paths: paths, site: updated, spare: replaced)
+                saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced)
             }
             return Report(written)
         }
@@ -168,7 +168,7 @@ public struct SiteWriter: Sendable {
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
             let (updated, replaced) = (SiteStamps.Folder(temp.path), SiteStamps.Folder(output.path))
             try swapIn(temp, keepingTheReplacedSite: lock.isHeld)
-            if lock.isHeld { saveStamps(stamps, written, paths: paths, site: updated, spare: replaced) }
+            if lock.isHeld { saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced) }
             return Report(written)
         } catch {
             try? removeOwnFolder(temp)
@@ -176,12 +176,13 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Records the stamps of the site just swapped in (`site`), keeping those of `spare`, the site it replaced.
+    /// Records the stamps of the site just swapped in (`site`), keeping those
+    /// of `replaced`, the site it replaced, when that was kept as the spare.
     private func saveStamps(_ stamps: SiteStamps, _ written: FastFiles.Written, paths: [String],
-                            site: SiteStamps.Folder?, spare: SiteStamps.Folder?) {
+                            site: SiteStamps.Folder?, replaced: SiteStamps.Folder?) {
         guard let site else { return }
         let newest = SiteStamps.Table(folder: site, paths: paths, stamps: written.stamps)
-        SiteStamps.write(stamps.replacing(with: newest, keeping: exists(self.spare) ? spare : nil), to: stampsFile.path)
+        SiteStamps.write(stamps.replacing(with: newest, keeping: exists(spare) ? replaced : nil), to: stampsFile.path)
     }
 
     /// The stamps of the sites beside the output (see `SiteStamps`); not part of any site.
