@@ -25,18 +25,10 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // The system's xxHash (pkg-config libxxhash): the hash of each page kept in the
-        // stamps file, so that a rebuild knows an unchanged page without reading it.
-        .systemLibrary(
-            name: "CXXHash",
-            pkgConfig: "libxxhash",
-            providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
-        ),
         .target(
             name: "SamsynCore",
             dependencies: [
                 "CYAML",
-                "CXXHash",
                 "CSamsynSys",
             ]
         ),

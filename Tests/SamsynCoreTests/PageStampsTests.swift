@@ -13,6 +13,15 @@ import Testing
 
     let folder = SiteStamps.Folder(device: 1, inode: 2)
 
+    /// The hash is the system library's XXH3 (scripts/install-build-deps
+    /// installs it), with the reference implementation's values.
+    @Test func pagesAreHashedWithXXH3() {
+        #expect(PageStamp.hashing, "libxxhash.so.0 not found: install Debian's libxxhash0")
+        #expect(PageStamp.hash([]) == 0x2D06_8005_38D3_94C2)
+        #expect(PageStamp.hash(Array("abc".utf8)) == 0x78AF_5F94_892F_3950)
+        #expect(PageStamp.hash(Array("<!doctype html>".utf8)) == 0x5460_1D6F_6C9A_A61B)
+    }
+
     @Test func theFileReadsBackAsWritten() throws {
         let first = SiteStamps.Table(folder: folder, paths: ["a.html", "b/c.html"], stamps: [stamp(1), stamp(2)])
         var second = SiteStamps.Table(folder: SiteStamps.Folder(device: 1, inode: 3), paths: [], stamps: [])

@@ -118,12 +118,11 @@ enum CITemplates {
                   restore-keys: samsyn-build-swift-6.0-
 
               # libyaml is the YAML parser samsyn reads every file with (through its
-              # C API), xxHash the hash it keeps of each page; the swift image has
-              # the compiler but not these libraries.
-              - name: Install libyaml and xxHash
+              # C API); the swift image has the compiler but not this library.
+              - name: Install libyaml
                 run: |
                   apt-get update -qq
-                  apt-get install -y -qq --no-install-recommends libyaml-dev libxxhash-dev
+                  apt-get install -y -qq --no-install-recommends libyaml-dev
 
               - name: Build samsyn
                 env:
@@ -222,9 +221,8 @@ enum CITemplates {
             # changed" date from git and would otherwise fall back to file times.
             - git config --global --add safe.directory "$CI_PROJECT_DIR"
             # libyaml is the YAML parser samsyn reads every file with (through its C
-            # API), xxHash the hash it keeps of each page; the swift image has the
-            # compiler but not these libraries.
-            - apt-get update -qq && apt-get install -y -qq --no-install-recommends libyaml-dev libxxhash-dev
+            # API); the swift image has the compiler but not this library.
+            - apt-get update -qq && apt-get install -y -qq --no-install-recommends libyaml-dev
             - |
               if [ -f Package.swift ]; then
                 echo "Package.swift is here: building samsyn from this checkout."

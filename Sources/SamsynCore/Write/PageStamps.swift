@@ -1,4 +1,3 @@
-import CXXHash
 import Foundation
 
 /// One file of a site as Samsyn last wrote or checked it: which file it is
@@ -16,7 +15,7 @@ struct PageStamp: Equatable, Sendable {
     /// current time, and no program can set it back: a file that still has
     /// the stamp's inode and ctime has not changed since it was stamped.
     var changed: Int64
-    /// XXH3 (64 bits) of the file's bytes.
+    /// XXH3 (64 bits) of the file's bytes (see `hash(_:)`).
     var hash: UInt64
 
     /// No stamp: vouches for no file (no file has inode 0).
@@ -44,8 +43,34 @@ struct PageStamp: Equatable, Sendable {
         Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
     }
 
+    /// Whether pages can be hashed here, and so stamped (see `hash(_:)`).
+    static var hashing: Bool { xxh3 != nil }
+
+    /// XXH3 (64 bits) of `bytes`; 0 where the library is missing (`hashing` is then false).
     static func hash(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }
+        guard let xxh3 else { return 0 }
+        return bytes.withUnsafeBytes { xxh3.function($0.baseAddress, $0.count) }
+    }
+
+    /// XXH3 from the system's xxHash library (Debian's `libxxhash0`),
+    /// looked up when a build first hashes a page. It is loaded, not linked:
+    /// building Samsyn then needs no package besides libyaml's — the CI
+    /// workflows that `samsyn init` wrote into existing projects build
+    /// Samsyn and install only that. Where the library is missing, no page
+    /// is stamped and a rebuild compares every page by its bytes, as it did
+    /// before stamps existed.
+    private static let xxh3: XXH3? = {
+        for name in ["libxxhash.so.0", "libxxhash.so"] {
+            guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL), let symbol = dlsym(library, "XXH3_64bits") else { continue }
+            return XXH3(function: unsafeBitCast(symbol, to: XXH3.Function.self))
+        }
+        return nil
+    }()
+
+    /// `XXH64_hash_t XXH3_64bits(const void *input, size_t length)`, stable since xxHash 0.8.0.
+    private struct XXH3: Sendable {
+        typealias Function = @convention(c) (UnsafeRawPointer?, Int) -> UInt64
+        let function: Function
     }
 }
 

@@ -121,9 +121,12 @@ public struct SiteWriter: Sendable {
         // folder does not exist yet there is nothing beside it to share.)
         let lock = FolderLock(parent.path)
         defer { lock.release() }
+        // Stamps are kept only where pages can be hashed, and only under the
+        // lock: another build could be writing them.
+        let stamping = lock.isHeld && PageStamp.hashing
         // The output's check and the spare's each list a whole site: one on each core.
         let ((refused, stamps), (spareFiles, paths, spareListsPaths)) = Parallel.both({
-            (refusal(), lock.isHeld ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: []))
+            (refusal(), stamping ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: []))
         }, {
             let paths = content.paths.sorted(by: byteOrder)
             let spare = lock.isHeld ? spareListing() : nil
@@ -149,7 +152,7 @@ public struct SiteWriter: Sendable {
             let written = try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace, known: known)
             try swapIn(spare, keepingTheReplacedSite: true)
             // Every file known by its stamp: the stamps file already vouches for them all.
-            if written.knownByStamp < paths.count {
+            if stamping, written.knownByStamp < paths.count {
                 saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced)
             }
             return Report(written)
@@ -168,7 +171,7 @@ public struct SiteWriter: Sendable {
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
             let (updated, replaced) = (SiteStamps.Folder(temp.path), SiteStamps.Folder(output.path))
             try swapIn(temp, keepingTheReplacedSite: lock.isHeld)
-            if lock.isHeld { saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced) }
+            if stamping { saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced) }
             return Report(written)
         } catch {
             try? removeOwnFolder(temp)
