@@ -30,7 +30,7 @@ import Testing
         let tables = try #require(SiteStamps.decode(bytes, modified: 500))
         #expect(tables.count == 2)
         #expect(tables[0].stamps == [stamp(1), stamp(2)])
-        #expect(tables[0].pathBytes == Array("a.html\nb/c.html\n".utf8))
+        #expect(tables[0].paths.bytes == Array("a.html\nb/c.html\n".utf8))
         #expect(tables[0].folder == folder)
         #expect(tables[0].trustedBefore == 500, "a table written for the first time is trusted before the file's own time")
         #expect(tables[1].trustedBefore == 50, "a table carried over keeps its time")

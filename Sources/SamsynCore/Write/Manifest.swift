@@ -5,9 +5,8 @@ import Foundation
 /// (the output's and the spare's), and at 100 000 records making 80 000
 /// strings of each was the largest part of the writer's checks.
 struct Manifest {
-    private let bytes: [UInt8]
-    /// Each path's bytes (the header line excluded), in the file's order.
-    private let lines: [Range<Int>]
+    /// The paths (the header line excluded), in the file's order.
+    private let lines: PathLines
     /// Whether the paths are in byte order, as Samsyn writes them.
     private let inByteOrder: Bool
 
@@ -22,63 +21,104 @@ struct Manifest {
         // One check of the whole text: a newline never lies inside a
         // character's bytes, so each line is then valid UTF-8 too.
         guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-        var lines: [Range<Int>] = []
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var start = 0
-            while start < raw.count {
-                let end = memchr(base + start, 10, raw.count - start).map { UnsafeRawPointer($0) - base } ?? raw.count
-                // Empty lines are skipped, as they always were.
-                if end > start { lines.append(start..<end) }
-                start = end + 1
-            }
-        }
-        guard let first = lines.first, bytes[first].elementsEqual(SiteWriter.manifestHeader.utf8) else { return nil }
-        let paths = Array(lines.dropFirst())
-        self.bytes = bytes
-        self.lines = paths
-        inByteOrder = bytes.withUnsafeBufferPointer { buffer in
-            zip(paths, paths.dropFirst()).allSatisfy { Manifest.compare(buffer, $0, $1) <= 0 }
-        }
+        let all = PathLines(bytes: bytes)
+        guard all.count > 0, all.line(0).elementsEqual(SiteWriter.manifestHeader.utf8) else { return nil }
+        lines = all.droppingFirst()
+        inByteOrder = lines.inByteOrder
     }
 
     var count: Int { lines.count }
 
     /// The paths, as strings.
-    var paths: [String] {
-        lines.map { String(decoding: bytes[$0], as: UTF8.self) }
-    }
+    var paths: [String] { (0..<lines.count).map { String(decoding: lines.line($0), as: UTF8.self) } }
 
     /// Whether the manifest lists exactly `paths`, in that order.
     func lists(exactly paths: [String]) -> Bool {
-        guard paths.count == lines.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            zip(lines, paths).allSatisfy { line, path in Manifest.compare(buffer, line, path) == 0 }
-        }
+        paths.count == lines.count && paths.indices.allSatisfy { lines.compare(line: $0, with: paths[$0]) == 0 }
     }
 
     /// The paths of `present` (in byte order) that the manifest does not
     /// list, compared byte for byte, as the file system names files.
     func unlisted(_ present: [String]) -> [String] {
         guard inByteOrder else { return SiteWriter.unlisted(present, in: paths) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var result: [String] = [], next = 0
-            for path in present {
-                while next < lines.count, Manifest.compare(buffer, lines[next], path) < 0 { next += 1 }
-                if next < lines.count, Manifest.compare(buffer, lines[next], path) == 0 { next += 1 } else { result.append(path) }
+        return zip(present, lines.lineIndices(of: present)).compactMap { path, line in line == nil ? path : nil }
+    }
+}
+
+/// Paths kept as the non-empty lines of one block of bytes, for the files
+/// Samsyn keeps beside and in its sites (the manifest, the stamps): looked up
+/// and compared as bytes, never made into 80 000 strings.
+struct PathLines: Sendable {
+    /// The bytes, one path a line.
+    let bytes: [UInt8]
+    private let ranges: [Range<Int>]
+
+    /// Splits on newlines; empty lines are skipped.
+    init(bytes: [UInt8]) {
+        var ranges: [Range<Int>] = []
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var start = 0
+            while start < raw.count {
+                let end = memchr(base + start, 10, raw.count - start).map { UnsafeRawPointer($0) - base } ?? raw.count
+                if end > start { ranges.append(start..<end) }
+                start = end + 1
             }
-            return result
+        }
+        self.init(bytes: bytes, ranges: ranges)
+    }
+
+    /// `paths`, each followed by a newline.
+    init(_ paths: [String]) {
+        self.init(bytes: Array((paths.joined(separator: "\n") + (paths.isEmpty ? "" : "\n")).utf8))
+    }
+
+    private init(bytes: [UInt8], ranges: [Range<Int>]) {
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    var count: Int { ranges.count }
+
+    func line(_ index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
+
+    /// The same lines without the first.
+    func droppingFirst() -> PathLines { PathLines(bytes: bytes, ranges: Array(ranges.dropFirst())) }
+
+    /// Whether the lines are in byte order.
+    var inByteOrder: Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            zip(ranges, ranges.dropFirst()).allSatisfy {
+                byteCompare(UnsafeBufferPointer(rebasing: buffer[$0]), UnsafeBufferPointer(rebasing: buffer[$1])) <= 0
+            }
         }
     }
 
-    /// memcmp order of a line and a path's UTF-8: negative, zero or positive.
-    private static func compare(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ path: String) -> Int {
+    /// memcmp order of line `index` and `path`'s UTF-8: negative, zero or positive.
+    func compare(line index: Int, with path: String) -> Int {
         var path = path
-        return path.withUTF8 { byteCompare(UnsafeBufferPointer(rebasing: buffer[line]), $0) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            path.withUTF8 { byteCompare(UnsafeBufferPointer(rebasing: buffer[ranges[index]]), $0) }
+        }
     }
 
-    private static func compare(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
-        byteCompare(UnsafeBufferPointer(rebasing: buffer[a]), UnsafeBufferPointer(rebasing: buffer[b]))
+    /// For each of `paths` (in byte order), the index of the line that is
+    /// the same path, or nil. Both lists are walked side by side, so the
+    /// lines must be in byte order too; a line out of order is not found,
+    /// and no path is ever matched with a line that is not the same bytes.
+    func lineIndices(of paths: [String]) -> [Int?] {
+        var result: [Int?] = [], next = 0
+        result.reserveCapacity(paths.count)
+        for path in paths {
+            while next < count, compare(line: next, with: path) < 0 { next += 1 }
+            if next < count, compare(line: next, with: path) == 0 {
+                result.append(next)
+                next += 1
+            } else {
+                result.append(nil)
+            }
+        }
+        return result
     }
 }
 

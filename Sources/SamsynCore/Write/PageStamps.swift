@@ -113,54 +113,30 @@ struct SiteStamps: Sendable {
         /// The site folder the stamps were taken in.
         var folder: Folder
         var stamps: [PageStamp]
-        /// The paths, each followed by a newline, as one block of bytes.
-        var pathBytes: [UInt8]
+        /// The paths, one a line, in byte order.
+        var paths: PathLines
         /// A stamp whose time is not before this is not trusted;
         /// `SiteStamps.untilWritten` until the file has been written.
         var trustedBefore: Int64
 
         init(folder: Folder, paths: [String], stamps: [PageStamp]) {
-            self.folder = folder
-            self.stamps = stamps
-            pathBytes = Array((paths.joined(separator: "\n") + (paths.isEmpty ? "" : "\n")).utf8)
-            trustedBefore = SiteStamps.untilWritten
+            self.init(folder: folder, stamps: stamps, paths: PathLines(paths), trustedBefore: SiteStamps.untilWritten)
         }
 
-        init(folder: Folder, stamps: [PageStamp], pathBytes: [UInt8], trustedBefore: Int64) {
+        init(folder: Folder, stamps: [PageStamp], paths: PathLines, trustedBefore: Int64) {
             self.folder = folder
             self.stamps = stamps
-            self.pathBytes = pathBytes
+            self.paths = paths
             self.trustedBefore = trustedBefore
         }
 
         /// The trusted stamp of each of `paths` (byte order), `.none` where
-        /// the table has none. Both lists are walked side by side; the
-        /// paths are compared as bytes, without making strings of the table's.
-        func trustedStamps(for paths: [String]) -> [PageStamp] {
-            var result = [PageStamp](repeating: .none, count: paths.count)
-            pathBytes.withUnsafeBufferPointer { block in
-                var line = 0, start = 0
-                // Every line ends in a newline (`decode` and `init` see to it).
-                func end(_ from: Int) -> Int {
-                    let base = UnsafeRawPointer(block.baseAddress!)
-                    return UnsafeRawPointer(memchr(base + from, 10, block.count - from)!) - base
-                }
-                for (index, path) in paths.enumerated() {
-                    var path = path
-                    path.withUTF8 { wanted in
-                        while line < stamps.count {
-                            let stop = end(start)
-                            let order = byteCompare(UnsafeBufferPointer(rebasing: block[start..<stop]), wanted)
-                            if order > 0 { return }
-                            if order == 0, stamps[line].changed < trustedBefore { result[index] = stamps[line] }
-                            start = stop + 1
-                            line += 1
-                            if order == 0 { return }
-                        }
-                    }
-                }
+        /// the table has none, found without making strings of the table's paths.
+        func trustedStamps(for wanted: [String]) -> [PageStamp] {
+            paths.lineIndices(of: wanted).map { line in
+                guard let line, stamps[line].changed < trustedBefore else { return .none }
+                return stamps[line]
             }
-            return result
         }
     }
 
@@ -199,10 +175,11 @@ struct SiteStamps: Sendable {
                     initialized = Int(stampCount)
                 }
             }
-            guard let paths = reader.take(Int(pathCount)), paths.last.map({ $0 == 10 }) ?? true,
-                  SiteStamps.lines(in: paths) == stamps.count else { return nil }
+            guard let block = reader.take(Int(pathCount)), block.last.map({ $0 == 10 }) ?? true else { return nil }
+            let paths = PathLines(bytes: Array(block))
+            guard paths.count == stamps.count else { return nil }
             let trusted = Int64(bitPattern: before)
-            tables.append(Table(folder: Folder(device: device, inode: inode), stamps: stamps, pathBytes: Array(paths), trustedBefore: trusted == untilWritten ? modified : trusted))
+            tables.append(Table(folder: Folder(device: device, inode: inode), stamps: stamps, paths: paths, trustedBefore: trusted == untilWritten ? modified : trusted))
         }
         guard reader.atEnd else { return nil }
         return tables
@@ -218,15 +195,15 @@ struct SiteStamps: Sendable {
             word(table.folder.inode)
             word(UInt64(bitPattern: table.trustedBefore))
             word(UInt64(table.stamps.count))
-            word(UInt64(table.pathBytes.count))
-            bytes.reserveCapacity(bytes.count + table.stamps.count * 32 + table.pathBytes.count)
+            word(UInt64(table.paths.bytes.count))
+            bytes.reserveCapacity(bytes.count + table.stamps.count * 32 + table.paths.bytes.count)
             for stamp in table.stamps {
                 word(stamp.inode)
                 word(stamp.size)
                 word(UInt64(bitPattern: stamp.changed))
                 word(stamp.hash)
             }
-            bytes.append(contentsOf: table.pathBytes)
+            bytes.append(contentsOf: table.paths.bytes)
         }
         return bytes
     }
@@ -276,21 +253,6 @@ struct SiteStamps: Sendable {
         }
         guard bytes.count == size else { return nil }
         return (bytes, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
-
-    /// How many newlines `bytes` holds.
-    static func lines(in bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { buffer in
-            guard var at = buffer.baseAddress else { return 0 }
-            var count = 0, left = buffer.count
-            while left > 0, let found = memchr(at, 10, left) {
-                count += 1
-                let next = UnsafeRawPointer(found) + 1
-                left -= next - at
-                at = next
-            }
-            return count
-        }
     }
 
     /// Reads a stamps file front to back; every read is bounds-checked.
