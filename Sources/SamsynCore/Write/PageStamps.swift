@@ -82,10 +82,10 @@ struct PageStamp: Equatable, Sendable {
 ///
 /// Why it can never make a build keep a wrong page: a stamp is used only
 /// for a file that has the stamp's inode, size and status-change time, and
-/// that file has not changed since it was stamped, wherever it lies — so the
-/// file may be stale, half-written or belong to either site: a stamp that
-/// does not match is simply not used, and the page is compared by its bytes
-/// as before. Each stamp is taken after its file's last write. The one gap
+/// such a file has not changed since it was stamped, in whichever site it
+/// lies. So the stamps file may be old, left by a build killed half-way or
+/// about the other site: a stamp that does not match is simply not used,
+/// and the page is compared by its bytes as before. Each stamp is taken after its file's last write. The one gap
 /// is a change in the very clock tick in which the file was stamped, which
 /// leaves the status-change time as it was: as git does for its index, a
 /// stamp is not trusted unless its time is older than the stamps file itself.
