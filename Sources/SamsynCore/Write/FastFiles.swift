@@ -29,12 +29,8 @@ enum FastFiles {
     struct Written: Sendable {
         /// The stamp of each file written or kept, in the order of `content.paths`.
         var stamps: [PageStamp] = []
-        /// Files known to be unchanged by their stamps, without being read.
-        var knownByStamp = 0
-        /// Files read and found unchanged (linked or left alone).
-        var sameBytes = 0
-        /// Files written.
-        var written = 0
+        /// How many files were known by their stamps, read and found unchanged, or written.
+        var report = SiteWriter.Report()
     }
 
     /// Writes every file below `root`, creating each folder once. The files
@@ -105,9 +101,9 @@ enum FastFiles {
         for (stamp, how) in outcomes {
             result.stamps.append(stamp)
             switch how {
-            case .knownByStamp: result.knownByStamp += 1
-            case .sameBytes: result.sameBytes += 1
-            case .written: result.written += 1
+            case .knownByStamp: result.report.knownByStamp += 1
+            case .sameBytes: result.report.sameBytes += 1
+            case .written: result.report.written += 1
             }
         }
         return result

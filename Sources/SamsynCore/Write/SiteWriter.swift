@@ -85,18 +85,12 @@ public struct SiteWriter: Sendable {
     public struct Report: Sendable, Equatable {
         /// Known unchanged from their stamps, without being read.
         public var knownByStamp = 0
-        /// Read back and found unchanged.
+        /// Read back and found unchanged (left alone, or linked from the site on show).
         public var sameBytes = 0
         /// Written anew.
         public var written = 0
 
-        init(_ written: FastFiles.Written) {
-            knownByStamp = written.knownByStamp
-            sameBytes = written.sameBytes
-            self.written = written.written
-        }
-
-        public init(knownByStamp: Int, sameBytes: Int, written: Int) {
+        public init(knownByStamp: Int = 0, sameBytes: Int = 0, written: Int = 0) {
             self.knownByStamp = knownByStamp
             self.sameBytes = sameBytes
             self.written = written
@@ -152,10 +146,10 @@ public struct SiteWriter: Sendable {
             let written = try FastFiles.write(content, into: spare.path, reusing: .updatingInPlace, known: known)
             try swapIn(spare, keepingTheReplacedSite: true)
             // Every file known by its stamp: the stamps file already vouches for them all.
-            if stamping, written.knownByStamp < paths.count {
+            if stamping, written.report.knownByStamp < paths.count {
                 saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced)
             }
-            return Report(written)
+            return written.report
         }
 
         let temp = parent.appendingPathComponent(tempPrefix + String(getpid()))
@@ -166,13 +160,13 @@ public struct SiteWriter: Sendable {
             // The previous site is ours (refusal() checked every file in it), so its unchanged files can be reused.
             let previous = fm.fileExists(atPath: output.appendingPathComponent(SiteWriter.manifestName).path) ? output.path : nil
             let written = try FastFiles.write(content, into: temp.path, reusing: previous.map { .linking(from: $0) } ?? .nothing,
-                                              known: previous == nil ? [] : known)
+                                              known: known)
             try writeManifest(paths, into: temp)
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
             let (updated, replaced) = (SiteStamps.Folder(temp.path), SiteStamps.Folder(output.path))
             try swapIn(temp, keepingTheReplacedSite: lock.isHeld)
             if stamping { saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced) }
-            return Report(written)
+            return written.report
         } catch {
             try? removeOwnFolder(temp)
             throw error
