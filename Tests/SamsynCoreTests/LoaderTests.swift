@@ -432,6 +432,18 @@ import Testing
         #expect(outcome.diagnostics.isEmpty)
     }
 
+    @Test func aRecordsKindIsTheFolderRightUnderContent() {
+        for kind in RecordKind.allCases { #expect(RecordKind.of(kind.folder + "/a.yaml") == kind) }
+        #expect(RecordKind.of("content/theme-days/2024/mars/a.yaml") == .themeDays)
+        #expect(RecordKind.of("content/assessments/a.yaml") == .assessments)
+        // Near misses are no kind: a longer folder name, a file right in
+        // content/, another top folder, the folder's name alone.
+        for path in ["content/trainings-old/a.yaml", "content/a.yaml", "contents/trainings/a.yaml",
+                     "config/trainings/a.yaml", "content/trainings", "content/Trainings/a.yaml", "content//trainings/a.yaml"] {
+            #expect(RecordKind.of(path) == nil, "\(path)")
+        }
+    }
+
     @Test func misspeltContentFolderIsAnError() {
         let outcome = TestProject.run(["content/traings/x.yaml": "title: x\n"])
         #expect(outcome.lines == ["content/traings/x.yaml: error: 'content/traings' is not a content folder, so this file would be ignored"])
