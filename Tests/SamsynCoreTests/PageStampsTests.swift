@@ -115,6 +115,28 @@ import Testing
         #expect(fm.fileExists(atPath: writer.stampsFile.path))
     }
 
+    /// The renderer hands its paths over in the order of its pages, not in
+    /// byte order: each stamp still goes with its own page, also when pages
+    /// come and go.
+    @Test func stampsFollowTheirPagesInAnyOrder() throws {
+        let (root, site, writer) = try makeSite()
+        defer { try? fm.removeItem(at: root) }
+        func build(_ files: [(String, String)]) throws -> SiteWriter.Report {
+            let report = try writer.write(SiteContent(paths: files.map(\.0)) { Array(files[$0].1.utf8) })
+            Thread.sleep(forTimeInterval: 0.02)
+            return report
+        }
+        let first = [("index.html", "start"), ("z/last.html", "z"), ("b.css", "css"), ("a/two.html", "two"), ("a/one.html", "one")]
+        for _ in 0..<3 { try build(first) }
+        #expect(try build(first) == SiteWriter.Report(knownByStamp: 5, sameBytes: 0, written: 0))
+        // A page added last in the list but first in byte order, and one gone.
+        let second = first.filter { $0.0 != "b.css" } + [("0/new.html", "new")]
+        #expect(try build(second) == SiteWriter.Report(knownByStamp: 4, sameBytes: 0, written: 1))
+        #expect(try build(second) == SiteWriter.Report(knownByStamp: 4, sameBytes: 0, written: 1))
+        #expect(try build(second) == SiteWriter.Report(knownByStamp: 5, sameBytes: 0, written: 0))
+        for (path, text) in second { #expect(read(site.appendingPathComponent(path)) == text) }
+    }
+
     /// A page changed by hand, in the site on show or in the spare, has a
     /// new status-change time: its stamp no longer vouches for it, and the
     /// build puts the right bytes back.

@@ -63,10 +63,13 @@ import Testing
     @Test func aManifestIsReadAsBytes() throws {
         func manifest(_ text: String) -> Manifest? { Manifest(bytes: Array(text.utf8)) }
         let present = ["a.html", "b/x.html", "b/y.html", "c.css", "z.html", "\u{E9}.html"].sorted(by: byteOrder)
-        for lines in [["a.html", "b/y.html", "c.css", "d.html", "e\u{301}.html"], ["d.html", "a.html", "c.css", "b/y.html"], []] {
+        for lines in [["a.html", "b/y.html", "c.css", "d.html", "e\u{301}.html"], ["d.html", "a.html", "c.css", "b/y.html"], [],
+                      ["a.html", "a.html", "b/x.html", "b/x"]] {
             let read = try #require(manifest((["samsyn-site 1"] + lines).map { $0 + "\n" }.joined()))
             #expect(read.paths == lines)
             #expect(read.unlisted(present) == SiteWriter.unlisted(present, in: lines), "\(lines)")
+            // A listing in the file system's order is answered in its own order.
+            #expect(read.unlisted(present.reversed()) == SiteWriter.unlisted(present, in: lines).reversed(), "\(lines)")
             #expect(read.lists(exactly: lines))
             #expect(!read.lists(exactly: lines + ["more.html"]))
             #expect(!read.lists(exactly: lines.map { $0 + "x" }) || lines.isEmpty)
@@ -76,6 +79,18 @@ import Testing
         #expect(manifest("samsyn-site 2\na.html\n") == nil)
         #expect(manifest("") == nil)
         #expect(Manifest(bytes: Array("samsyn-site 1\na".utf8) + [0xFF, 10]) == nil, "not UTF-8")
+    }
+
+    /// Thousands of paths, looked up in a scrambled order: each found
+    /// exactly when the manifest lists its very bytes.
+    @Test func aLargeManifestFindsEachPathByItsBytes() throws {
+        let all = (0..<6000).map { "page/\($0 * 7919 % 6000).html" }
+        let listed = all.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)
+        let read = try #require(Manifest(bytes: Array((["samsyn-site 1"] + listed).map { $0 + "\n" }.joined().utf8)))
+        let asked = all + ["page/1.htm", "page/1.html/", "", "page"]
+        let isListed = Set(listed)
+        #expect(read.unlisted(asked) == asked.filter { !isListed.contains($0) })
+        #expect(read.unlisted(listed).isEmpty)
     }
 
     @Test func writesMarksAndReplacesItsOwnSite() throws {

@@ -66,7 +66,7 @@ public struct SiteWriter: Sendable {
         guard let manifest = Manifest.read(in: output) else {
             return Refusal(description: "\(output.path) already holds files that Samsyn did not create (it has no \(SiteWriter.manifestName)); choose another --output or empty it yourself")
         }
-        let foreign = manifest.unlisted(present).filter { $0 != SiteWriter.manifestName }
+        let foreign = manifest.unlisted(present).filter { $0 != SiteWriter.manifestName }.sorted(by: byteOrder)
         if !foreign.isEmpty {
             let names = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
             return Refusal(description: "\(output.path) holds files that Samsyn did not create (\(names)); move them elsewhere, Samsyn replaces the whole folder")
@@ -119,17 +119,18 @@ public struct SiteWriter: Sendable {
         // lock: another build could be writing them.
         let stamping = lock.isHeld && PageStamp.hashing
         // The output's check and the spare's each list a whole site: one on each core.
-        let ((refused, stamps), (spareFiles, paths, spareListsPaths)) = Parallel.both({
+        let ((refused, stamps), (spareFiles, order, spareListsPaths)) = Parallel.both({
             (refusal(), stamping ? SiteStamps.read(stampsFile.path) : SiteStamps(tables: []))
         }, {
-            let paths = content.paths.sorted(by: byteOrder)
+            let order = ByteOrder(content.paths)
             let spare = lock.isHeld ? spareListing() : nil
-            return (spare, paths, spare?.manifest.lists(exactly: paths) ?? false)
+            return (spare, order, spare?.manifest.lists(exactly: order.paths) ?? false)
         })
         if let refused { throw refused }
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
-        let known = stamps.known(for: paths)
+        let paths = order.paths
+        let known = stamps.known(for: paths).map(order.toListOrder)
 
         if let (files, _) = spareFiles, !spareListsPaths {
             // Once the files the site no longer has are gone, every file the
@@ -137,7 +138,7 @@ public struct SiteWriter: Sendable {
             // so at once, and a build killed half-way leaves a spare the next
             // build still recognises as its own. (A spare whose manifest
             // already lists `paths` holds nothing else: see `spareListing`.)
-            let present = files.filter { !SiteWriter.isBookkeeping($0) }
+            let present = files.filter { !SiteWriter.isBookkeeping($0) }.sorted(by: byteOrder)
             try FastFiles.remove(SiteWriter.unlisted(present, in: paths), from: spare.path)
             try writeManifest(paths, into: spare)
         }
@@ -147,7 +148,7 @@ public struct SiteWriter: Sendable {
             try swapIn(spare, keepingTheReplacedSite: true)
             // Every file known by its stamp: the stamps file already vouches for them all.
             if stamping, written.report.knownByStamp < paths.count {
-                saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced)
+                saveStamps(stamps, written, order, site: updated, replaced: replaced)
             }
             return written.report
         }
@@ -165,7 +166,7 @@ public struct SiteWriter: Sendable {
             try fm.removeItem(at: temp.appendingPathComponent(SiteWriter.buildingMarker))
             let (updated, replaced) = (SiteStamps.Folder(temp.path), SiteStamps.Folder(output.path))
             try swapIn(temp, keepingTheReplacedSite: lock.isHeld)
-            if stamping { saveStamps(stamps, written, paths: paths, site: updated, replaced: replaced) }
+            if stamping { saveStamps(stamps, written, order, site: updated, replaced: replaced) }
             return written.report
         } catch {
             try? removeOwnFolder(temp)
@@ -175,10 +176,10 @@ public struct SiteWriter: Sendable {
 
     /// Records the stamps of the site just swapped in (`site`), keeping those
     /// of `replaced`, the site it replaced, when that was kept as the spare.
-    private func saveStamps(_ stamps: SiteStamps, _ written: FastFiles.Written, paths: [String],
+    private func saveStamps(_ stamps: SiteStamps, _ written: FastFiles.Written, _ order: ByteOrder,
                             site: SiteStamps.Folder?, replaced: SiteStamps.Folder?) {
         guard let site else { return }
-        let newest = SiteStamps.Table(folder: site, paths: paths, stamps: written.stamps)
+        let newest = SiteStamps.Table(folder: site, paths: order.paths, stamps: order.toByteOrder(written.stamps))
         SiteStamps.write(stamps.replacing(with: newest, keeping: exists(spare) ? replaced : nil), to: stampsFile.path)
     }
 
@@ -197,7 +198,7 @@ public struct SiteWriter: Sendable {
         path.utf8.first == UInt8(ascii: ".") && bookkeeping.contains(path)
     }
 
-    /// The spare's files (in byte order) and its manifest's paths, when it
+    /// The spare's files (in the file system's order) and its manifest, when it
     /// can be updated in place: a real folder, with Samsyn's manifest
     /// listing every file in it. A spare holding anything else is left as it
     /// is, and not used.
@@ -318,9 +319,10 @@ public struct SiteWriter: Sendable {
         return result
     }
 
-    /// Every file below `folder`, relative, "/"-separated (links are listed, not followed).
+    /// Every file below `folder`, relative, "/"-separated (links are listed,
+    /// not followed), in the order the file system gives them.
     private func listFiles(_ folder: URL) throws -> [String] {
-        FastFiles.listFiles(folder.path).sorted(by: byteOrder)
+        FastFiles.listFiles(folder.path)
     }
 
     private func realPath(_ url: URL) -> String {
@@ -355,5 +357,41 @@ private struct FolderLock {
 
     func release() {
         if fd >= 0 { close(fd) }
+    }
+}
+
+/// A site's paths in byte order, and where each stands in the list they came
+/// in. The renderer lists its files in the order of its pages, while the
+/// manifest and the stamps keep them in byte order: what is looked up by the
+/// one must be put in the order of the other, or a page is given another
+/// page's stamp (and read again) once pages come and go.
+struct ByteOrder: Sendable {
+    /// The paths, in byte order.
+    let paths: [String]
+    /// `places[i]`: the place in the list as given of `paths[i]`; nil when
+    /// the list was in byte order already.
+    private let places: [Int]?
+
+    init(_ listed: [String]) {
+        if zip(listed, listed.dropFirst()).allSatisfy({ !byteOrder($1, $0) }) {
+            (paths, places) = (listed, nil)
+        } else {
+            let places = listed.indices.sorted { byteOrder(listed[$0], listed[$1]) }
+            (paths, self.places) = (places.map { listed[$0] }, places)
+        }
+    }
+
+    /// Values given for `paths` (byte order), put in the order of the list as given.
+    func toListOrder<T>(_ values: [T]) -> [T] {
+        guard let places else { return values }
+        var result = values
+        for (index, place) in places.enumerated() { result[place] = values[index] }
+        return result
+    }
+
+    /// Values given in the order of the list as given, put in byte order.
+    func toByteOrder<T>(_ values: [T]) -> [T] {
+        guard let places else { return values }
+        return places.map { values[$0] }
     }
 }
