@@ -188,4 +188,27 @@ import Testing
         #expect(page.contains(">Eget möte<"))
         #expect(!page.contains(">Möte 17<"))
     }
+
+    /// The overview names each planned activity by its own title and page,
+    /// also where a training and a meeting share an id and a date.
+    @Test func plannedActivitiesAreNamedByTheirOwnRecords() throws {
+        let outcome = TestProject.run([
+            "content/trainings/start.yaml": "title: Kursstart\ndate: 2025-07-10\nhours: 2\n",
+            "content/meetings/start.yaml": "title: Mötesstart\ndate: 2025-07-10\nmeeting_type: team\n",
+            "content/meetings/senare.yaml": "title: Senare möte\ndate: 2025-07-20\nmeeting_type: team\n",
+            "content/meetings/tidig.yaml": "title: Tidigt möte\ndate: 2025-07-01\nmeeting_type: team\n",
+        ], asOf: "2025-06-30")
+        let project = try #require(outcome.project, "\(outcome.lines)"), report = try #require(outcome.report)
+        let page = String(decoding: try #require(SiteRenderer.render(RenderInput(project: project, report: report))["index.html"]), as: UTF8.self)
+        for (title, href) in [("Kursstart", "trainings/start.html"), ("Mötesstart", "meetings/start.html"),
+                              ("Senare möte", "meetings/senare.html"), ("Tidigt möte", "meetings/tidig.html")] {
+            #expect(page.contains("href=\"\(href)\"") && page.contains(title), "\(title)")
+        }
+        let indexes = RecordIndexes(project)
+        #expect(indexes.activity(.meeting, id: "start", date: .t("2025-07-10"))?.title == "Mötesstart")
+        #expect(indexes.activity(.training, id: "start", date: .t("2025-07-10"))?.title == "Kursstart")
+        #expect(indexes.activity(.themeDay, id: "start", date: .t("2025-07-10")) == nil)
+        #expect(indexes.activity(.meeting, id: "start", date: .t("2025-07-11")) == nil)
+        #expect(indexes.activity(.meeting, id: "tidig", date: .t("2025-07-01"))?.title == "Tidigt möte")
+    }
 }

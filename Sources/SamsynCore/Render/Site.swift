@@ -159,7 +159,6 @@ struct RecordIndexes: Sendable {
     let activitiesBySubproject: [String: [Int]]
     let wholeProjectAgreements: [Agreement]
     let wholeProjectActivities: [Int]
-    let activitiesByKey: [String: Activity]
     /// Every activity by date, then id: the order of every list of activities.
     let activitiesInOrder: [Activity]
 
@@ -168,7 +167,10 @@ struct RecordIndexes: Sendable {
         subprojects = Dictionary(uniqueKeysWithValues: project.config.subprojects.map { ($0.id, $0) })
         agreements = Dictionary(uniqueKeysWithValues: project.agreements.map { ($0.id, $0) })
         let sortedAgreements = project.agreements.sorted { byteOrder($0.id, $1.id) }
-        let sortedActivities = project.activities.sorted(by: Activity.chronological)
+        // Places sorted, then the activities taken in that order: sorting the
+        // records themselves moved every record a dozen times.
+        let activities = project.activities
+        let sortedActivities = activities.indices.sorted { Activity.chronological(activities[$0], activities[$1]) }.map { activities[$0] }
         activitiesInOrder = sortedActivities
         var byParty: [String: [Agreement]] = [:], bySub: [String: [Agreement]] = [:]
         for agreement in sortedAgreements {
@@ -189,7 +191,24 @@ struct RecordIndexes: Sendable {
         wholeProjectActivities = sortedActivities.indices.filter { sortedActivities[$0].subprojects.isEmpty }
         activitiesByOrganisation = byOrganisation
         activitiesBySubproject = activitiesBySub
-        activitiesByKey = Dictionary(project.activities.map { ($0.kind.rawValue + "/" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The activity of this kind, id and date, looked up in
+    /// `activitiesInOrder` by its date and id: the overview names a few, and
+    /// a table of every activity by kind and id was 10 % of these indexes.
+    func activity(_ kind: Activity.Kind, id: String, date: Day) -> Activity? {
+        let all = activitiesInOrder
+        var low = 0, high = all.count
+        while low < high {
+            let middle = (low + high) / 2
+            if all[middle].date < date || (all[middle].date == date && byteOrder(all[middle].id, id)) { low = middle + 1 } else { high = middle }
+        }
+        // Ids are unique per kind only: the same date and id may follow for another kind.
+        while low < all.count, all[low].date == date, all[low].id.utf8.elementsEqual(id.utf8) {
+            if all[low].kind == kind { return all[low] }
+            low += 1
+        }
+        return nil
     }
 }
 

@@ -84,7 +84,7 @@ enum OverviewPage {
             return Part.item(l.format("attention.principle", l.principle(principle)),
                              href: link.href("theme-days/index.html#uncovered"), status: l["measure.behind"], statusClass: "behind")
         case let .planned(kind, id, date):
-            let activity = c.activitiesByKey[kind.rawValue + "/" + id]
+            let activity = c.input.indexes.activity(kind, id: id, date: date)
             return Part.item(l.format("attention.planned", l.kind(kind), activity?.title ?? id, l.date(date)),
                              href: activity.map(link.activity), status: l["planned"], statusClass: "info")
         }
