@@ -158,7 +158,7 @@ public struct Loader: Sendable {
             diagnostics += result.diagnostics
             if let text = result.text.take() { texts.append((jobs[index].path, text)) }
             guard let source = result.source.take() else { continue }
-            if let kind = jobs[index].kind { records[kind, default: []].append(source) } else { config = source }
+            if let kind = jobs[index].kind { records[kind, default: []].append(consume source) } else { config = consume source }
         }
         return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount,
                              newestModification: newestModification)

@@ -27,10 +27,12 @@ public enum Validator {
             let hits = PersonalNumbers.find(in: file.text)
             return (hits, scannedBefore == nil ? nil : RecordCache.Entry(text: file.text, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
         }
-        for (file, scan) in zip(loaded.texts, scanned) {
-            if let entry = scan.fresh { fresh.append((file.path, entry)) }
-            for hit in scan.hits {
-                log.error(SourceLocation(file: file.path, line: hit.line, column: hit.column),
+        // By place, not by pairs: a copy of every file's path and text, and
+        // its release, took one core some 25 ms at 100 000 records.
+        for index in scanned.indices {
+            if let entry = scanned[index].fresh { fresh.append((loaded.texts[index].path, entry)) }
+            for hit in scanned[index].hits {
+                log.error(SourceLocation(file: loaded.texts[index].path, line: hit.line, column: hit.column),
                           "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
                           hint: "remove it: Samsyn keeps counts, never data about individuals")
             }
