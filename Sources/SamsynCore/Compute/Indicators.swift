@@ -3,20 +3,45 @@
 /// input and date always give the same report (see docs/indicators.md).
 public enum Indicators {
     public static func compute(_ project: Project, asOf day: Day) -> IndicatorReport {
-        let config = project.config
         // Two independent halves, one per core (the report is the same either way).
-        let (records, attendance) = Parallel.both({
-            (agreements: agreements(project, asOf: day),
-             trainings: activities(project.activities.filter { $0.kind == .training }, asOf: day),
-             themeDays: activities(project.activities.filter { $0.kind == .themeDay }, asOf: day),
-             meetings: activities(project.activities.filter { $0.kind == .meeting }, asOf: day))
-        }, {
-            let held = project.activities.filter { $0.isHeld(asOf: day) }
-            return (principles: principles(held: held, asOf: day),
-                    competence: competence(config.organisations, held: held),
-                    caseworkerMeetings: caseworkerMeetings(config, held: held, asOf: day),
-                    assessments: assessments(project, asOf: day))
-        })
+        let (records, attendance) = Parallel.both({ recordHalf(project, asOf: day) }, { attendanceHalf(project, asOf: day) })
+        return report(project, asOf: day, records, attendance)
+    }
+
+    /// The figures from the records themselves: agreements and activities.
+    struct RecordHalf: Sendable {
+        var agreements: AgreementIndicators
+        var trainings, themeDays, meetings: ActivityIndicators
+    }
+
+    /// The figures from who took part and how subprojects assessed themselves.
+    struct AttendanceHalf: Sendable {
+        var principles: PrincipleIndicators
+        var competence: [String: Competence]
+        var caseworkerMeetings: [String: CaseworkerMeetings]
+        var assessments: [String: AssessmentHistory]
+    }
+
+    /// The two halves are independent, so that a caller can hand them out
+    /// with other work (`RenderInput.computing`): Dispatch runs a parallel
+    /// loop started inside another on the one core it was started from.
+    static func recordHalf(_ project: Project, asOf day: Day) -> RecordHalf {
+        RecordHalf(agreements: agreements(project, asOf: day),
+                   trainings: activities(project.activities.filter { $0.kind == .training }, asOf: day),
+                   themeDays: activities(project.activities.filter { $0.kind == .themeDay }, asOf: day),
+                   meetings: activities(project.activities.filter { $0.kind == .meeting }, asOf: day))
+    }
+
+    static func attendanceHalf(_ project: Project, asOf day: Day) -> AttendanceHalf {
+        let held = project.activities.filter { $0.isHeld(asOf: day) }
+        return AttendanceHalf(principles: principles(held: held, asOf: day),
+                              competence: competence(project.config.organisations, held: held),
+                              caseworkerMeetings: caseworkerMeetings(project.config, held: held, asOf: day),
+                              assessments: assessments(project, asOf: day))
+    }
+
+    static func report(_ project: Project, asOf day: Day, _ records: RecordHalf, _ attendance: AttendanceHalf) -> IndicatorReport {
+        let config = project.config
         return IndicatorReport(
             asOf: day,
             project: ProjectSummary(name: config.name, reference: config.reference, start: config.start, end: config.end),
