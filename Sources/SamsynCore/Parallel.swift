@@ -3,6 +3,11 @@ import Synchronization
 
 /// Work spread over every core, with results in the order of the input: the
 /// output is the same as a loop's, whichever thread finished first.
+///
+/// A call made inside the work of another runs on its own thread only:
+/// Dispatch gives a nested loop the cores divided by the outer loop's
+/// iterations, which on two cores is one. Work that should share the cores
+/// is handed out at one level (see `RenderInput.computing`).
 enum Parallel {
     static func map<T: Sendable, R>(_ items: [T], _ body: @escaping @Sendable (T) -> R) -> [R] {
         map(count: items.count) { body(items[$0]) }

@@ -23,8 +23,8 @@ public enum Indicators {
     }
 
     /// The two halves are independent, so that a caller can hand them out
-    /// with other work (`RenderInput.computing`): Dispatch runs a parallel
-    /// loop started inside another on the one core it was started from.
+    /// with other work (`RenderInput.computing`): a `Parallel` call inside
+    /// another runs on one core.
     static func recordHalf(_ project: Project, asOf day: Day) -> RecordHalf {
         RecordHalf(agreements: agreements(project, asOf: day),
                    trainings: activities(project.activities.filter { $0.kind == .training }, asOf: day),
@@ -178,7 +178,9 @@ public enum Indicators {
         var result: [String: AssessmentHistory] = [:]
         let bySubproject = Dictionary(grouping: project.assessments.filter { $0.date <= day }, by: \.subproject)
         // Each subproject's rounds on whichever core is free: summing every
-        // answer of a national project kept one core busy for 80 ms.
+        // answer of a national project kept one core busy for 80 ms. (Inside
+        // `RenderInput.computing` this half is one of four pieces already
+        // shared by the cores, and the loop stays on its own.)
         let roundsBySubproject = Parallel.map(project.config.subprojects) { subproject in
             (bySubproject[subproject.id] ?? []).sorted(by: byDateThenID).map { round(of: $0, questions: questions) }
         }

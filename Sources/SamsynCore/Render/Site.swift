@@ -30,9 +30,8 @@ public struct RenderInput: Sendable {
     /// checked project, handed to whichever core is free, the longest first.
     /// The result is the same as one after the other. (The indicators' own
     /// two halves side by side, inside a pair with the indexes, ran on one
-    /// core: Dispatch keeps a parallel loop started inside another on the
-    /// core it was started from, and one core worked alone at the end for
-    /// some 250 ms at 100 000 records.)
+    /// core, see `Parallel`, and one core worked alone at the end for some
+    /// 100–250 ms at 100 000 records.)
     public static func computing(_ project: Project, asOf: Day, lastChanged: Day?) -> RenderInput {
         enum Part: Sendable {
             case attendance(Indicators.AttendanceHalf), indexes(RecordIndexes), records(Indicators.RecordHalf), trends([TrendPoint])
