@@ -41,6 +41,9 @@ struct Table: Sendable {
     var caption: String
     var head: [(label: String, numeric: Bool)]
     var rows: [[Cell]]
+    /// Rows written once per site and shared by every table that lists
+    /// them (`ActivityPages.Rows`), after `rows`.
+    var writtenRows: [WrittenHTML] = []
     var sortable = false
     var filterable = false
     var id: String?

@@ -200,34 +200,45 @@ enum PageWriter {
             w.element("th", ["scope": "col", "class": head.numeric ? "num" : nil], text: head.label)
         }
         w.markup("</tr></thead>\n<tbody>\n")
+        for rowIndex in table.rows.indices { write(row: table.rows[rowIndex], &w) }
+        for row in table.writtenRows { w.append(row) }
+        w.markup("</tbody>\n</table>\n</div>")
+    }
+
+    /// One row of a table, `<tr>…</tr>` and a newline.
+    static func write(row cells: [Cell], _ w: inout HTMLWriter) {
+        w.markup("<tr>")
         // Cells are read where they lie: `for cell in row` copied each one,
         // retaining and releasing its five strings, for every cell of the site.
-        for rowIndex in table.rows.indices {
-            w.markup("<tr>")
-            table.rows[rowIndex].withUnsafeBufferPointer { row in
-                for index in row.indices {
-                    // The same markup as open("th"/"td", …), written without a list of attributes per cell.
-                    if row[index].header {
-                        w.markup("<th scope=\"row\"")
-                        w.attribute("class", row[index].className)
-                    } else {
-                        w.markup("<td")
-                        w.attribute("class", row[index].className)
-                        w.attribute("data-sort", row[index].sortKey)
-                    }
-                    w.markup(">")
-                    if let symbol = row[index].symbol {
-                        w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
-                        w.text(symbol)
-                        w.markup("</span> ")
-                    }
-                    w.link(row[index].text, href: row[index].href)
-                    w.markup(row[index].header ? "</th>" : "</td>")
+        cells.withUnsafeBufferPointer { row in
+            for index in row.indices {
+                // The same markup as open("th"/"td", …), written without a list of attributes per cell.
+                if row[index].header {
+                    w.markup("<th scope=\"row\"")
+                    w.attribute("class", row[index].className)
+                } else {
+                    w.markup("<td")
+                    w.attribute("class", row[index].className)
+                    w.attribute("data-sort", row[index].sortKey)
                 }
+                w.markup(">")
+                if let symbol = row[index].symbol {
+                    w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
+                    w.text(symbol)
+                    w.markup("</span> ")
+                }
+                w.link(row[index].text, href: row[index].href)
+                w.markup(row[index].header ? "</th>" : "</td>")
             }
-            w.markup("</tr>\n")
         }
-        w.markup("</tbody>\n</table>\n</div>")
+        w.markup("</tr>\n")
+    }
+
+    /// A row written once, to be written again unchanged wherever it is listed.
+    static func written(row cells: [Cell]) -> WrittenHTML {
+        var w = HTMLWriter(capacity: 1024)
+        write(row: cells, &w)
+        return w.written
     }
 
     static func write(_ figure: Figure, _ w: inout HTMLWriter, _ f: Frame) {

@@ -26,46 +26,50 @@ enum ActivityPages {
     static func table(_ positions: [Int], caption: String, id: String, _ c: PageContext, _ link: Linker,
                       showType: Bool = false) -> Block {
         let l = c.l
-        let rows: [[Cell]] = positions.map { c.activityRows.row($0, link, showType: showType) }
         var head: [(String, Bool)] = [(l["title"], false), (l["date"], false), (l["status"], false)]
         if showType { head.append((l["meetingType"], false)) }
         head += [(l["subprojects"], false), (l["principles"], false), (l["participants"], true)]
-        return Part.table(caption: caption, head: head, rows: rows, sortable: true, filterable: true, id: id)
+        var table = Table(caption: caption, head: head.map { (label: $0.0, numeric: $0.1) }, rows: [],
+                          sortable: true, filterable: true, id: id)
+        table.writtenRows = positions.map { c.activityRows.row($0, link, showType: showType) }
+        return .table(table)
     }
 
-    /// Each activity's row in the tables of activities, worked out once per
+    /// Each activity's row in the tables of activities, written once per
     /// site: an activity is listed on its kind's page and again on the page
     /// of each organisation and subproject it names, and every one of those
     /// pages lies one folder down, so the rows (links included) are the same
-    /// on all of them. Building each row anew cost about 6 000 instructions.
+    /// bytes on all of them. Building each row anew cost about 6 000
+    /// instructions, and writing its cells again on every table that lists
+    /// it (three to four times an activity) some 3 % of a build.
     struct Rows: Sendable {
         /// Where the meeting type stands, for tables that leave it out.
         static let typeColumn = 3
         private let maker: Maker
         /// The row of each activity of `activitiesInOrder`, for a page one folder down.
-        private let oneFolderDown: [[Cell]]
-        /// The same rows without the meeting type, made once: removing the
-        /// column from a shared row copied it on every table that leaves the
-        /// type out (25 000 copies at 10 000 records, most on organisation
-        /// pages, about 2 % of a build).
-        private let oneFolderDownWithoutType: [[Cell]]
+        private let oneFolderDown: [WrittenHTML]
+        /// The same rows without the meeting type.
+        private let oneFolderDownWithoutType: [WrittenHTML]
 
         init(_ input: RenderInput, _ l: Localization, _ words: Words) {
             let maker = Maker(activities: input.indexes.activitiesInOrder, words: words, l: l, asOf: input.report.asOf,
                               subprojects: input.indexes.subprojects)
             let link = Linker(pagePath: "folder/page.html")
             self.maker = maker
-            let rows = Parallel.map(maker.activities) { maker.cells($0, link) }
-            oneFolderDown = rows
-            oneFolderDownWithoutType = Parallel.map(rows) { Rows.withoutType($0) }
+            let rows = Parallel.map(maker.activities) { activity -> (WrittenHTML, WrittenHTML) in
+                let cells = maker.cells(activity, link)
+                return (PageWriter.written(row: cells), PageWriter.written(row: Rows.withoutType(cells)))
+            }
+            oneFolderDown = rows.map(\.0)
+            oneFolderDownWithoutType = rows.map(\.1)
         }
 
         /// The row of the activity at `position` of `activitiesInOrder`, with
         /// its links relative to `link`'s page, with or without the meeting type.
-        func row(_ position: Int, _ link: Linker, showType: Bool) -> [Cell] {
+        func row(_ position: Int, _ link: Linker, showType: Bool) -> WrittenHTML {
             if link.root == "../" { return showType ? oneFolderDown[position] : oneFolderDownWithoutType[position] }
             let cells = maker.cells(maker.activities[position], link)
-            return showType ? cells : Rows.withoutType(cells)
+            return PageWriter.written(row: showType ? cells : Rows.withoutType(cells))
         }
 
         private static func withoutType(_ row: [Cell]) -> [Cell] {
