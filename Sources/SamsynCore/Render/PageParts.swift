@@ -85,9 +85,9 @@ enum Part {
 
     /// A table with headers; `sortable` adds sort buttons and `filterable` a
     /// filter box (both by the script; the table is complete without it).
-    static func table(caption: String, head: [(String, Bool)], rows: [[Cell]], sortable: Bool = false,
-                      filterable: Bool = false, id: String? = nil) -> Block {
-        .table(Table(caption: caption, head: head.map { (label: $0.0, numeric: $0.1) }, rows: rows,
+    static func table(caption: String, head: [(String, Bool)], rows: [[Cell]] = [], writtenRows: [WrittenHTML] = [],
+                      sortable: Bool = false, filterable: Bool = false, id: String? = nil) -> Block {
+        .table(Table(caption: caption, head: head.map { (label: $0.0, numeric: $0.1) }, rows: rows, writtenRows: writtenRows,
                      sortable: sortable, filterable: filterable, id: id))
     }
 

@@ -26,7 +26,8 @@ struct Manifest {
 
     var count: Int { lines.count }
 
-    /// The paths, as strings.
+    /// The paths, as strings: for the tests, which check what was read (the
+    /// writer itself compares the lines as bytes).
     var paths: [String] { (0..<lines.count).map { String(decoding: lines.line($0), as: UTF8.self) } }
 
     /// Whether the manifest lists exactly `paths`, in that order.

@@ -29,10 +29,8 @@ enum ActivityPages {
         var head: [(String, Bool)] = [(l["title"], false), (l["date"], false), (l["status"], false)]
         if showType { head.append((l["meetingType"], false)) }
         head += [(l["subprojects"], false), (l["principles"], false), (l["participants"], true)]
-        var table = Table(caption: caption, head: head.map { (label: $0.0, numeric: $0.1) }, rows: [],
+        return Part.table(caption: caption, head: head, writtenRows: positions.map { c.activityRows.row($0, link, showType: showType) },
                           sortable: true, filterable: true, id: id)
-        table.writtenRows = positions.map { c.activityRows.row($0, link, showType: showType) }
-        return .table(table)
     }
 
     /// Each activity's row in the tables of activities, written once per
