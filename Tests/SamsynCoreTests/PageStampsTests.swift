@@ -115,6 +115,19 @@ import Testing
         #expect(fm.fileExists(atPath: writer.stampsFile.path))
     }
 
+    /// A first build into a folder that does not exist yet keeps its
+    /// stamps like any other, so the second build reads no page back.
+    @Test func aBuildIntoANewFolderKeepsItsStamps() throws {
+        let root = fm.temporaryDirectory.appendingPathComponent("samsyn-stamps-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let site = root.appendingPathComponent("new/deeper/site")
+        let writer = SiteWriter(root: root, output: site)
+        #expect(try build(writer, pages) == SiteWriter.Report(knownByStamp: 0, sameBytes: 0, written: 4))
+        #expect(fm.fileExists(atPath: writer.stampsFile.path))
+        #expect(try build(writer, pages) == SiteWriter.Report(knownByStamp: 4, sameBytes: 0, written: 0))
+        for (path, text) in pages { #expect(read(site.appendingPathComponent(path)) == text) }
+    }
+
     /// The renderer hands its paths over in the order of its pages, not in
     /// byte order: each stamp still goes with its own page, also when pages
     /// come and go.
@@ -127,7 +140,7 @@ import Testing
             return report
         }
         let first = [("index.html", "start"), ("z/last.html", "z"), ("b.css", "css"), ("a/two.html", "two"), ("a/one.html", "one")]
-        for _ in 0..<3 { try build(first) }
+        for _ in 0..<3 { _ = try build(first) }
         #expect(try build(first) == SiteWriter.Report(knownByStamp: 5, sameBytes: 0, written: 0))
         // A page added last in the list but first in byte order, and one gone.
         let second = first.filter { $0.0 != "b.css" } + [("0/new.html", "new")]

@@ -103,7 +103,8 @@ public struct SiteBuild: Sendable {
         do {
             let report = try SiteWriter(root: root, output: output).write(content)
             progress("rendered \(content.paths.count) files into \(output.path): \(report.knownByStamp) unchanged by their stamps, "
-                + "\(report.sameBytes) unchanged on reading, \(report.written) written")
+                + "\(report.sameBytes) unchanged on reading, \(report.written) written"
+                + (PageStamp.hashing ? "" : " (no page stamps: libxxhash.so.0 was not found, so every unchanged page is read back; install Debian's libxxhash0)"))
         } catch let refusal as SiteWriter.Refusal {
             result.refusal = refusal.description
         } catch {

@@ -109,10 +109,18 @@ public struct SiteWriter: Sendable {
     /// space only for the pages that changed.
     @discardableResult
     public func write(_ content: SiteContent) throws -> Report {
+        // An output whose folder does not exist yet (`--output new/site`):
+        // the folder is made first, once the output is known to be one
+        // Samsyn may write, so that this first build too takes the lock
+        // below, keeps its stamps and leaves the next build a site to bring
+        // up to date instead of every page to read again.
+        if !fm.fileExists(atPath: parent.path) {
+            if let refused = refusal() { throw refused }
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        }
         // Two builds writing beside the same output (a build while `serve`
         // runs) take turns: each would otherwise change the spare, or remove
-        // a temporary folder, under the other's feet. (Where the output's
-        // folder does not exist yet there is nothing beside it to share.)
+        // a temporary folder, under the other's feet.
         let lock = FolderLock(parent.path)
         defer { lock.release() }
         // Stamps are kept only where pages can be hashed, and only under the
