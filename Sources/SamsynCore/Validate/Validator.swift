@@ -45,41 +45,40 @@ public enum Validator {
         }
         let context = ProjectContext(config: config, asOf: asOf)
 
-        // A record file's outcome depends on the file, the config and the as-of date only.
-        var files = FileReading(context: context, log: log, known: cache?.files.snapshot(),
-                                key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
-        var agreements = Gathered<Agreement>(), activities = Gathered<Activity>(), assessments = Gathered<SelfAssessment>()
-        files.gather(.agreements, loaded.records[.agreements], named: "agreement", into: &agreements) {
-            if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
-        }
-        for (folder, kind) in activityKinds {
-            files.gather(folder, loaded.records[folder], named: kind.rawValue, into: &activities) {
-                if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+        // Each folder's files on both cores first, then each folder's
+        // records gathered in path order and their ids checked, the five
+        // folders side by side (see `Folder`). In a closure, so that the
+        // cache's snapshot and what each file gave are gone before the
+        // cache is updated (it is then the only owner, and is not copied).
+        let folders = { () -> Folders in
+            // A record file's outcome depends on the file, the config and the as-of date only.
+            let reading = FileReading(context: context, known: cache?.files.snapshot(),
+                                      key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
+            let agreements = reading.read(.agreements, loaded.records[.agreements], named: "agreement") {
+                if case let .agreements(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
             }
-        }
-        files.gather(.assessments, loaded.records[.assessments], named: "self-assessment", into: &assessments) {
-            if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+            let activities = activityKinds.map { folder, kind in
+                reading.read(folder, loaded.records[folder], named: kind.rawValue) {
+                    if case let .activities(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+                }
+            }
+            let assessments = reading.read(.assessments, loaded.records[.assessments], named: "self-assessment") {
+                if case let .assessments(records, diagnostics) = $0 { return (records, diagnostics) } else { return nil }
+            }
+            return Folders(agreements: agreements, activities: activities, assessments: assessments).gathered()
+        }()
+
+        var project = Project(config: config)
+        project.agreements = folders.agreements.records
+        project.activities = Array(folders.activities.map(\.records).joined())
+        project.assessments = folders.assessments.records
+        var freshFiles: [(key: String, entry: RecordCache.Entry)] = []
+        for done in [folders.agreements.done] + folders.activities.map(\.done) + [folders.assessments.done] {
+            log.append(contentsOf: done.diagnostics)
+            freshFiles += done.fresh
         }
         let recordFiles = loaded.records.values.joined()
-        // With the snapshots gone the cache is the only owner and is updated in place, not copied.
-        files.known = nil
-        cache?.files.update(files.fresh, liveCount: recordFiles.count) { Set(recordFiles.map(\.path)) }
-
-        // Ids are unique per record type: agreements and self-assessments on
-        // one core, activities (two thirds of the records) on the other. The
-        // report is sorted, so the order the two logs are joined in does not show.
-        var project = Project(config: config)
-        let (others, activityRecords) = Parallel.both({ [agreements, assessments] in
-            let own = DiagnosticLog()
-            return (unique(agreements, log: own), unique(assessments, log: own), own.all)
-        }, { [activities] in
-            let own = DiagnosticLog()
-            return (unique(activities, log: own), own.all)
-        })
-        (project.agreements, project.assessments) = (others.0, others.1)
-        project.activities = activityRecords.0
-        log.append(contentsOf: others.2)
-        log.append(contentsOf: activityRecords.1)
+        cache?.files.update(freshFiles, liveCount: recordFiles.count) { Set(recordFiles.map(\.path)) }
 
         let diagnostics = log.all.sortedForReport()
         return Result(project: diagnostics.contains { $0.severity == .error } ? nil : project, diagnostics: diagnostics)
@@ -114,37 +113,65 @@ public enum Validator {
     /// Once config is read, record files are independent: each is read with a
     /// log of its own on any core, and records and diagnostics are gathered in
     /// path order, exactly as one loop over the files would give them.
-    private struct FileReading {
+    private struct FileReading: Sendable {
         let context: ProjectContext
-        let log: DiagnosticLog
         /// The cache's entries when validation began (nil without a cache).
-        var known: [String: RecordCache.Entry]?
+        let known: [String: RecordCache.Entry]?
         /// What besides the file decides its outcome (the config's text and the as-of date).
         let key: Int
-        /// Files read afresh, for the cache.
-        var fresh: [(key: String, entry: RecordCache.Entry)] = []
 
-        /// The records of every file of one kind, in path order, added to
-        /// `gathered`. `unwrap` takes them out of what a file gave
+        /// What each file of one folder gives, in path order, read on both
+        /// cores. `unwrap` takes the records out of what a file gave
         /// (`RecordCache.Found`), which is what the cache keeps too.
-        mutating func gather<R: Sendable>(_ kind: RecordKind, _ files: [SourceFile]?, named name: String, into gathered: inout Gathered<R>,
-                                _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([(R, SourceLocation)], [Diagnostic])?) {
+        func read<R: Sendable>(_ kind: RecordKind, _ files: [SourceFile]?, named name: String,
+                               _ unwrap: @escaping @Sendable (RecordCache.Found) -> ([(R, SourceLocation)], [Diagnostic])?) -> Folder<R> {
             let context = self.context, known = self.known, key = self.key
             let files = files ?? []
             // Each file's fields are read in place: a copy of every file
             // (path, text, check) and its release took one core some 50 ms
             // at 100 000 records while the other waited.
-            let results = Parallel.map(count: files.count) { index -> (records: [(R, SourceLocation)], diagnostics: [Diagnostic], fresh: RecordCache.Found?) in
+            let results = Parallel.map(count: files.count) { index -> Folder<R>.FileResult in
                 if let found = known?.found(files[index].path, text: files[index].text, context: key), let cached = unwrap(found) {
-                    return (cached.0, cached.1, nil)
+                    return .init(records: cached.0, diagnostics: cached.1, fresh: nil)
                 }
                 // Read right after parsing (`recordCheck`), or else now.
                 let found = files[index].checked as? RecordCache.Found
                     ?? RecordReader(log: DiagnosticLog(), context: context).records(of: kind, in: files[index])
                 guard let read = unwrap(found) else { preconditionFailure("\(files[index].path) was read as another kind of record") }
-                return (read.0, read.1, known == nil ? nil : found)
+                return .init(records: read.0, diagnostics: read.1, fresh: known == nil ? nil : found)
             }
-            let start = gathered.records.count
+            return Folder(name: name, files: files, results: results, key: key)
+        }
+    }
+
+    /// One folder's records: what each file gave, then (`gather`) the
+    /// records in path order with their ids checked. Ids are unique per
+    /// record type, and each folder holds one type, so the folders are
+    /// gathered side by side: gathering 100 000 records one folder after
+    /// the other held one core for some 100 ms while the other waited.
+    private struct Folder<R: Sendable>: Sendable {
+        struct FileResult: Sendable {
+            var records: [(R, SourceLocation)]
+            var diagnostics: [Diagnostic]
+            var fresh: RecordCache.Found?
+        }
+        let name: String
+        let files: [SourceFile]
+        let results: [FileResult]
+        let key: Int
+        var records: [R] = []
+        var done = Gathering()
+
+        init(name: String, files: [SourceFile], results: [FileResult], key: Int) {
+            (self.name, self.files, self.results, self.key) = (name, files, results, key)
+        }
+
+        /// The records in path order, the diagnostics of their files and of
+        /// their ids, and the files read afresh, for the cache.
+        func gathered() -> Folder<R> where R: Identifiable, R.ID == String {
+            var gathered = Gathered<R>()
+            var done = Gathering()
+            let log = DiagnosticLog()
             for index in files.indices {
                 for (record, location) in results[index].records {
                     gathered.records.append(record)
@@ -152,10 +179,54 @@ public enum Validator {
                 }
                 log.append(contentsOf: results[index].diagnostics)
                 if let found = results[index].fresh {
-                    fresh.append((files[index].path, RecordCache.Entry(text: files[index].text, context: key, found: found)))
+                    done.fresh.append((files[index].path, RecordCache.Entry(text: files[index].text, context: key, found: found)))
                 }
             }
-            gathered.kinds.append((name, start ..< gathered.records.count))
+            var folder = Folder(name: name, files: [], results: [], key: key)
+            folder.records = Validator.unique(gathered, named: name, log: log)
+            done.diagnostics = log.all
+            folder.done = done
+            return folder
+        }
+    }
+
+    /// What gathering a folder gave besides its records: the diagnostics of
+    /// its files and of their ids, and the files read afresh, for the cache.
+    private struct Gathering: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var fresh: [(key: String, entry: RecordCache.Entry)] = []
+    }
+
+    /// The five folders, gathered as five pieces of work handed to whichever
+    /// core is free, the largest first.
+    private struct Folders: Sendable {
+        var agreements: Folder<Agreement>
+        var activities: [Folder<Activity>]
+        var assessments: Folder<SelfAssessment>
+
+        func gathered() -> Folders {
+            enum Piece: Sendable {
+                case agreements(Folder<Agreement>), activity(Int, Folder<Activity>), assessments(Folder<SelfAssessment>)
+            }
+            let pieces = ([(agreements.files.count, -1), (assessments.files.count, -2)] + activities.indices.map { (activities[$0].files.count, $0) })
+                .sorted { ($0.0, $0.1) > ($1.0, $1.1) }.map(\.1)
+            let folders = self
+            let gathered = Parallel.map(count: pieces.count) { index -> Piece in
+                switch pieces[index] {
+                case -1: return .agreements(folders.agreements.gathered())
+                case -2: return .assessments(folders.assessments.gathered())
+                case let activity: return .activity(activity, folders.activities[activity].gathered())
+                }
+            }
+            var result = self
+            for piece in gathered {
+                switch piece {
+                case .agreements(let folder): result.agreements = folder
+                case .assessments(let folder): result.assessments = folder
+                case .activity(let index, let folder): result.activities[index] = folder
+                }
+            }
+            return result
         }
     }
 
@@ -166,26 +237,22 @@ public enum Validator {
     private struct Gathered<R: Sendable>: Sendable {
         var records: [R] = []
         var locations: [SourceLocation] = []
-        /// Each folder's stretch of `records`, with the name its ids are unique under.
-        var kinds: [(name: String, range: Range<Int>)] = []
     }
 
     /// Ids are unique per record type across all files: the second use is an error.
-    private static func unique<R: Identifiable>(_ gathered: Gathered<R>, log: DiagnosticLog) -> [R] where R.ID == String {
+    private static func unique<R: Identifiable>(_ gathered: Gathered<R>, named kind: String, log: DiagnosticLog) -> [R] where R.ID == String {
         var repeated: Set<Int> = []
-        for (kind, range) in gathered.kinds {
-            var first: [String: Int] = [:]
-            first.reserveCapacity(range.count)
-            // Files are read in byte order, so "first" is well defined.
-            for index in range {
-                let id = gathered.records[index].id
-                // One look-up per record: the first place stays where an id comes again.
-                guard let earlier = first.updateValue(index, forKey: id) else { continue }
-                first[id] = earlier
-                log.error(gathered.locations[index], "the \(kind) id '\(id)' is already used in \(gathered.locations[earlier])",
-                          hint: "give each \(kind) its own id (the file name is the id when there is no id: line)")
-                repeated.insert(index)
-            }
+        var first: [String: Int] = [:]
+        first.reserveCapacity(gathered.records.count)
+        // Files are read in byte order, so "first" is well defined.
+        for index in gathered.records.indices {
+            let id = gathered.records[index].id
+            // One look-up per record: the first place stays where an id comes again.
+            guard let earlier = first.updateValue(index, forKey: id) else { continue }
+            first[id] = earlier
+            log.error(gathered.locations[index], "the \(kind) id '\(id)' is already used in \(gathered.locations[earlier])",
+                      hint: "give each \(kind) its own id (the file name is the id when there is no id: line)")
+            repeated.insert(index)
         }
         if repeated.isEmpty { return gathered.records }
         return gathered.records.indices.filter { !repeated.contains($0) }.map { gathered.records[$0] }
