@@ -39,6 +39,35 @@ import Testing
         }
     }
 
+    /// Paths put in byte order through one buffer of their bytes are in
+    /// the same order as sorted by `byteOrder`, whatever they hold: shared
+    /// prefixes, one path the start of another, non-ASCII letters, none.
+    @Test func pathsSortedThroughOneBufferKeepByteOrder() async {
+        let pieces = ["", "a", "b", "/", "-", ".", "å", "ö", "a/", "content/meetings/", "2024-", "\u{301}"]
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
+            var draw = Draw(seed: seed)
+            var paths: [String] = []
+            for _ in 0..<draw.next(40) {
+                var path = ""
+                for _ in 0..<draw.next(5) { path += pieces[draw.next(pieces.count)] }
+                paths.append(path)
+            }
+            let places = byteOrderPlaces(count: paths.count) { paths[$0] }
+            #expect(places.map { paths[$0] } == paths.sorted(by: byteOrder))
+            #expect(places.sorted() == Array(paths.indices))
+        }
+    }
+
+    /// Small numbers drawn from a seed (a linear congruential generator).
+    struct Draw {
+        var state: UInt64
+        init(seed: Int) { state = UInt64(truncatingIfNeeded: seed) | 1 }
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
     /// Everything a build writes, from one way of listing the files.
     struct Output {
         var diagnostics: [String]

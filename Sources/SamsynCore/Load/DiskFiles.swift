@@ -50,10 +50,14 @@ public struct DiskFiles: FileAccess {
         // national build by a tenth of a second on one core).
         let subfolders = scan(relative: folder, into: &found, depth: 0, stamped: stamped)
         let groups = Parallel.map(subfolders) { subfolder in
-            walk(relative: subfolder, depth: 1, stamped: stamped).sorted { byteOrder($0.path, $1.path) }
+            let entries = walk(relative: subfolder, depth: 1, stamped: stamped)
+            return byteOrderPlaces(count: entries.count) { entries[$0].path }.map { entries[$0] }
         }
         let pieces = zip(subfolders, groups).map { (key: $0 + "/", entries: $1) } + found.map { (key: $0.path, entries: [$0]) }
-        return pieces.sorted { byteOrder($0.key, $1.key) }.flatMap(\.entries)
+        var listing: [FileEntry] = []
+        listing.reserveCapacity(pieces.reduce(0) { $0 + $1.entries.count })
+        for place in byteOrderPlaces(count: pieces.count, { pieces[$0].key }) { listing += pieces[place].entries }
+        return listing
     }
 
     public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? {

@@ -201,6 +201,36 @@ func byteOrder(_ a: String, _ b: String) -> Bool {
     return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
+/// The places of `count` strings in byte order: `places[k]` is the index of
+/// the k-th in order. The strings' bytes are laid end to end in one buffer
+/// and compared there with memcmp: sorting with `byteOrder` spent most of
+/// its time reaching each string's bytes (some 2 300 instructions a file to
+/// sort a folder of 10 000, on the listing's and the site's paths).
+func byteOrderPlaces(count: Int, _ string: (Int) -> String) -> [Int] {
+    var bytes: [UInt8] = []
+    var spans: [(start: Int, count: Int)] = []
+    spans.reserveCapacity(count)
+    for index in 0..<count {
+        var text = string(index)
+        text.withUTF8 { utf8 in
+            spans.append((bytes.count, utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+    var places = Array(0..<count)
+    bytes.withUnsafeBufferPointer { all in
+        spans.withUnsafeBufferPointer { spans in
+            guard let base = all.baseAddress else { return }  // every string empty
+            places.sort { a, b in
+                let (x, y) = (spans[a], spans[b])
+                let order = memcmp(base + x.start, base + y.start, min(x.count, y.count))
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+    return places
+}
+
 /// A "/"-separated path cut at its last slash: its folder ("" when it has
 /// none) and its name. The slash is looked for in the contiguous UTF-8
 /// bytes: walking a String back, by characters or through its UTF-8 view,

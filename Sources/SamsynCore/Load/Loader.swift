@@ -102,22 +102,29 @@ public struct Loader: Sendable {
         }
         var fileCount = jobs.count
         let known = RecordKind.allCases.map(\.folder)
-        for entry in contentListing() {
-            guard Loader.isYAML(entry.path) else { continue }
-            fileCount += 1
-            guard let kind = RecordKind.of(entry.path) else {
-                let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: entry.path),
-                                              "'\(folder)' is not a content folder, so this file would be ignored",
-                                              hint: suggestion(for: folder, among: known).map { "did you mean '\($0)'?" }
-                                                  ?? "content folders: " + known.joined(separator: ", ")))
-                continue
+        let listing = contentListing()
+        jobs.reserveCapacity(listing.count + 1)
+        // Each entry's fields are read in place (through the buffer: an
+        // array's subscript copied the whole entry for each field), on one core.
+        listing.withUnsafeBufferPointer { entries in
+            for entry in entries.indices {
+                let path = entries[entry].path
+                guard Loader.isYAML(path) else { continue }
+                fileCount += 1
+                guard let kind = RecordKind.of(path) else {
+                    let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+                    diagnostics.append(Diagnostic(.error, SourceLocation(file: path),
+                                                  "'\(folder)' is not a content folder, so this file would be ignored",
+                                                  hint: suggestion(for: folder, among: known).map { "did you mean '\($0)'?" }
+                                                      ?? "content folders: " + known.joined(separator: ", ")))
+                    continue
+                }
+                if entries[entry].linksOutsideRoot {
+                    diagnostics.append(linkOutside(path))
+                    continue
+                }
+                jobs.append((path, kind, entries[entry].stamp))
             }
-            if entry.linksOutsideRoot {
-                diagnostics.append(linkOutside(entry.path))
-                continue
-            }
-            jobs.append((entry.path, kind, entry.stamp))
         }
 
         // Reading and parsing is most of the work; files are independent, so
@@ -144,6 +151,15 @@ public struct Loader: Sendable {
                             liveCount: jobs.count, live: { Set(jobs.map(\.path)) })
         var config: SourceFile?
         var records: [RecordKind: [SourceFile]] = [:]
+        // The files of one kind follow each other (their folder is the start
+        // of their paths): each kind's list is filled, then stored once,
+        // instead of being looked up in `records` for every file.
+        var kindFiles: (kind: RecordKind, files: [SourceFile])?
+        func store(_ done: (kind: RecordKind, files: [SourceFile])?) {
+            guard let done else { return }
+            // Stored as it is: appended to an empty list, every file would be copied.
+            if records[done.kind] == nil { records[done.kind] = done.files } else { records[done.kind]!.append(contentsOf: done.files) }
+        }
         var texts: [(path: String, text: String)] = []
         texts.reserveCapacity(jobs.count)
         var newestModification: Int64?
@@ -155,11 +171,20 @@ public struct Loader: Sendable {
             // each file's path, text and check, some 50 ms.
             var result = FileResult()
             swap(&result, &outcomes[index].result)
-            diagnostics += result.diagnostics
+            if !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
             if let text = result.text.take() { texts.append((jobs[index].path, text)) }
             guard let source = result.source.take() else { continue }
-            if let kind = jobs[index].kind { records[kind, default: []].append(consume source) } else { config = consume source }
+            guard let kind = jobs[index].kind else {
+                config = consume source
+                continue
+            }
+            if kindFiles?.kind != kind {
+                store(kindFiles.take())
+                kindFiles = (kind, [])
+            }
+            kindFiles?.files.append(consume source)
         }
+        store(kindFiles.take())
         return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount,
                              newestModification: newestModification)
     }

@@ -384,7 +384,7 @@ struct ByteOrder: Sendable {
         if zip(listed, listed.dropFirst()).allSatisfy({ !byteOrder($1, $0) }) {
             (paths, places) = (listed, nil)
         } else {
-            let places = listed.indices.sorted { byteOrder(listed[$0], listed[$1]) }
+            let places = byteOrderPlaces(count: listed.count) { listed[$0] }
             (paths, self.places) = (places.map { listed[$0] }, places)
         }
     }
