@@ -497,7 +497,8 @@ import Testing
 
     /// The listing is in byte order across folders whose names continue one
     /// another ("a", "a-b", "a.yaml": '-' and '.' sort before '/'), and with
-    /// files directly in the folder among the folders' files.
+    /// files directly in the folder among the folders' files, and empty
+    /// folders first, between and last.
     @Test func aListingIsInByteOrderAcrossFolders() throws {
         let fm = FileManager.default
         let (base, root) = try temporaryProject("samsyn-order")
@@ -508,6 +509,9 @@ import Testing
             let url = root.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try "x".write(to: url, atomically: true, encoding: .utf8)
+        }
+        for empty in ["content/0", "content/a-bb", "content/b/c", "content/zz"] {
+            try fm.createDirectory(at: root.appendingPathComponent(empty), withIntermediateDirectories: true)
         }
         let expected = ["content/A/q.yaml", "content/a-b/y.yaml", "content/a-c.yaml", "content/a.yaml",
                         "content/a/x.yaml", "content/a/z/w.yaml", "content/b.yaml", "content/meetings/m.yaml"]

@@ -47,17 +47,40 @@ public struct DiskFiles: FileAccess {
         // name and a slash, so in byte order they lie together: the sorted
         // groups are placed by that prefix, with the files directly in the
         // folder among them (sorting 100 000 paths in one list held up a
-        // national build by a tenth of a second on one core).
+        // national build by a tenth of a second on one core). The listing is
+        // then filled on both cores too, each entry copied once, straight to
+        // its place (gathering the groups one after the other held one core
+        // for some 30 ms at 100 000 records).
         let subfolders = scan(relative: folder, into: &found, depth: 0, stamped: stamped)
-        let groups = Parallel.map(subfolders) { subfolder in
+        let groups = Parallel.map(subfolders) { subfolder -> Group in
             let entries = walk(relative: subfolder, depth: 1, stamped: stamped)
-            return byteOrderPlaces(count: entries.count) { entries[$0].path }.map { entries[$0] }
+            return Group(entries: entries, places: byteOrderPlaces(count: entries.count) { entries[$0].path })
         }
-        let pieces = zip(subfolders, groups).map { (key: $0 + "/", entries: $1) } + found.map { (key: $0.path, entries: [$0]) }
-        var listing: [FileEntry] = []
-        listing.reserveCapacity(pieces.reduce(0) { $0 + $1.entries.count })
-        for place in byteOrderPlaces(count: pieces.count, { pieces[$0].key }) { listing += pieces[place].entries }
-        return listing
+        let pieces = zip(subfolders, groups).map { (key: $0 + "/", group: $1) }
+            + found.map { (key: $0.path, group: Group(entries: [$0], places: [0])) }
+        let ordered = byteOrderPlaces(count: pieces.count) { pieces[$0].key }.map { pieces[$0].group }
+        // Where each group starts in the listing.
+        var starts: [Int] = [], count = 0
+        for group in ordered {
+            starts.append(count)
+            count += group.entries.count
+        }
+        return Parallel.map(count: count) { [starts] index in
+            // The last group starting at or before `index` (an empty group
+            // starts where the next one does, and is passed over).
+            var low = 0, high = starts.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if starts[middle] <= index { low = middle } else { high = middle }
+            }
+            return ordered[low].entries[ordered[low].places[index - starts[low]]]
+        }
+    }
+
+    /// One folder's files as found, and their places in byte order.
+    private struct Group: Sendable {
+        let entries: [FileEntry]
+        let places: [Int]
     }
 
     public func files(under folder: String, updating previous: [FileEntry], changed: Set<String>) -> [FileEntry]? {
