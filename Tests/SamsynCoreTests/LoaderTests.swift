@@ -340,6 +340,8 @@ import Testing
         #expect(folderAndName("c.html") == ("", "c.html"))
         #expect(folderAndName("å/ö.yaml") == ("å", "ö.yaml"))
         #expect(RecordReader.fileStem("content/meetings/träff.yml") == "träff")
+        #expect(Loader.isYAML("content/meetings/träff.yaml") && Loader.isYAML("a.yml") && Loader.isYAML(".yml"))
+        #expect(!Loader.isYAML("a.yaml.bak") && !Loader.isYAML("yml") && !Loader.isYAML("a.YAML") && !Loader.isYAML(""))
     }
 
     @Test func aListingUpdateKeepsByteOrderAndSkipsHiddenNames() {
