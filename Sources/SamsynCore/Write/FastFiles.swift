@@ -128,8 +128,13 @@ enum FastFiles {
     /// Every folder the files at `paths` lie in, their parents included ("" for the root is not one).
     private static func folders(of paths: [String]) -> Set<String> {
         var folders = Set<String>()
+        // A site's pages come folder by folder: a path in the same folder as
+        // the one before is passed over without hashing (80 000 paths, on one core).
+        var previous: String?
         for path in paths {
             var folder = folderAndName(path).folder
+            if folder == previous { continue }
+            previous = folder
             while !folder.isEmpty, folders.insert(folder).inserted { folder = folderAndName(folder).folder }
         }
         return folders
