@@ -172,7 +172,15 @@ public struct Loader: Sendable {
             var result = FileResult()
             swap(&result, &outcomes[index].result)
             if !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
-            if let text = result.text.take() { texts.append((jobs[index].path, text)) }
+            if let text = result.text.take() {
+                // The job's path is moved, not copied: by now each path's
+                // storage is out of the cache, and a reference count on it,
+                // and its release with the jobs, held this one core for some
+                // 30 ms at 100 000 records. (The jobs are not read again.)
+                var path = ""
+                swap(&path, &jobs[index].path)
+                texts.append((path, text))
+            }
             guard let source = result.source.take() else { continue }
             guard let kind = jobs[index].kind else {
                 config = consume source
