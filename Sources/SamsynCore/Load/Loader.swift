@@ -91,10 +91,13 @@ public struct Loader: Sendable {
     /// records that was some 200 MB, and checking took a tenth longer.
     public func load(checkingEach makeCheck: ((SourceFile?) -> Check?)? = nil) -> LoadedProject {
         var diagnostics: [Diagnostic] = []
-        var jobs: [(path: String, kind: RecordKind?, stamp: FileStamp?)] = []
+        // Each file to read, by its place in the listing (nil for
+        // config/site.yaml): numbers only, so that the loops below that run
+        // on one core neither copy nor count references to any path.
+        var jobs: [(entry: Int?, kind: RecordKind?)] = []
 
         if files.fileExists(Loader.configPath) {
-            jobs.append((Loader.configPath, nil, nil))
+            jobs.append((nil, nil))
         } else {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: Loader.configPath),
                                           "the project has no config/site.yaml",
@@ -102,10 +105,10 @@ public struct Loader: Sendable {
         }
         var fileCount = jobs.count
         let known = RecordKind.allCases.map(\.folder)
-        let listing = contentListing()
+        var listing = contentListing()
         jobs.reserveCapacity(listing.count + 1)
         // Each entry's fields are read in place (through the buffer: an
-        // array's subscript copied the whole entry for each field), on one core.
+        // array's subscript copied the whole entry for each field).
         listing.withUnsafeBufferPointer { entries in
             for entry in entries.indices {
                 let path = entries[entry].path
@@ -123,7 +126,7 @@ public struct Loader: Sendable {
                     diagnostics.append(linkOutside(path))
                     continue
                 }
-                jobs.append((path, kind, entries[entry].stamp))
+                jobs.append((entry, kind))
             }
         }
 
@@ -134,11 +137,11 @@ public struct Loader: Sendable {
         // config/site.yaml (the first job, when there is one) alone first: a check needs it.
         // It is then taken as read in the loop below, which gathers every outcome
         // in one array (appending one array to another copied every tree again).
-        let configOutcome = jobs.first.flatMap { $0.kind == nil ? read($0.path, stamp: $0.stamp, known: cached) : nil }
+        let configOutcome = jobs.first.flatMap { $0.entry == nil ? read(Loader.configPath, stamp: nil, known: cached) : nil }
         let check = makeCheck?(configOutcome?.result.source)
-        var outcomes = Parallel.map(jobs) { [cached] job in
-            if job.kind == nil, let configOutcome { return configOutcome }
-            var outcome = read(job.path, stamp: job.stamp, known: cached)
+        var outcomes = Parallel.map(jobs) { [cached, listing] job in
+            guard let entry = job.entry else { return configOutcome! }
+            var outcome = read(listing[entry].path, stamp: listing[entry].stamp, known: cached)
             if let check, let kind = job.kind, var source = outcome.result.source.take() {
                 source.checked = check(kind, source)
                 source.root = nil
@@ -148,7 +151,7 @@ public struct Loader: Sendable {
         }
         cached = nil  // the cache is then the only owner and is updated in place, not copied
         cache?.files.update(outcomes.compactMap { $0.fresh.map { (key: $0.path, entry: $0.entry) } },
-                            liveCount: jobs.count, live: { Set(jobs.map(\.path)) })
+                            liveCount: jobs.count, live: { Set(jobs.map { $0.entry.map { listing[$0].path } ?? Loader.configPath }) })
         var config: SourceFile?
         var records: [RecordKind: [SourceFile]] = [:]
         // The files of one kind follow each other (their folder is the start
@@ -173,12 +176,16 @@ public struct Loader: Sendable {
             swap(&result, &outcomes[index].result)
             if !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
             if let text = result.text.take() {
-                // The job's path is moved, not copied: by now each path's
-                // storage is out of the cache, and a reference count on it,
-                // and its release with the jobs, held this one core for some
-                // 30 ms at 100 000 records. (The jobs are not read again.)
-                var path = ""
-                swap(&path, &jobs[index].path)
+                // The listing's path is moved, not copied: by now each
+                // path's storage is out of the cache, and a reference count
+                // on it, and its release with the listing, held this one
+                // core for some 30 ms at 100 000 records. (The listing is
+                // not read again; with a cache, which keeps the listing,
+                // moving would copy it whole, so the path is copied.)
+                var path = Loader.configPath
+                if let entry = jobs[index].entry {
+                    if cache == nil { swap(&path, &listing[entry].path) } else { path = listing[entry].path }
+                }
                 texts.append((path, text))
             }
             guard let source = result.source.take() else { continue }
