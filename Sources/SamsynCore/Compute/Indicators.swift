@@ -4,7 +4,7 @@
 public enum Indicators {
     public static func compute(_ project: Project, asOf day: Day) -> IndicatorReport {
         // Independent pieces on every core (the report is the same either way).
-        report(project, asOf: day, Parallel.map(count: Piece.allCases.count) { piece(Piece.allCases[$0], project, asOf: day) })
+        report(project, asOf: day, Parallel.map(Piece.allCases) { piece($0, project, asOf: day) })
     }
 
     /// The report in independent pieces, each a pure function of the

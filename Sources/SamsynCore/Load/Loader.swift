@@ -140,6 +140,7 @@ public struct Loader: Sendable {
         let configOutcome = jobs.first.flatMap { $0.entry == nil ? read(Loader.configPath, stamp: nil, known: cached) : nil }
         let check = makeCheck?(configOutcome?.result.source)
         var outcomes = Parallel.map(jobs) { [cached, listing] job in
+            // The job without a place is config/site.yaml, read above.
             guard let entry = job.entry else { return configOutcome! }
             var outcome = read(listing[entry].path, stamp: listing[entry].stamp, known: cached)
             if let check, let kind = job.kind, var source = outcome.result.source.take() {

@@ -50,7 +50,8 @@ public enum Validator {
         // folders side by side (see `Folder`). In a closure, so that the
         // cache's snapshot and what each file gave are gone before the
         // cache is updated (it is then the only owner, and is not copied).
-        let folders = { () -> Folders in
+        let folders = { () -> (agreements: FolderRecords<Agreement>, activities: [FolderRecords<Activity>],
+                               assessments: FolderRecords<SelfAssessment>) in
             // A record file's outcome depends on the file, the config and the as-of date only.
             let reading = FileReading(context: context, known: cache?.files.snapshot(),
                                       key: cache?.number(for: configFile.text + "\u{0}" + asOf.description) ?? 0)
@@ -73,9 +74,11 @@ public enum Validator {
         project.activities = Array(folders.activities.map(\.records).joined())
         project.assessments = folders.assessments.records
         var freshFiles: [(key: String, entry: RecordCache.Entry)] = []
-        for done in [folders.agreements.done] + folders.activities.map(\.done) + [folders.assessments.done] {
-            log.append(contentsOf: done.diagnostics)
-            freshFiles += done.fresh
+        let notes = [(folders.agreements.diagnostics, folders.agreements.fresh)] + folders.activities.map { ($0.diagnostics, $0.fresh) }
+            + [(folders.assessments.diagnostics, folders.assessments.fresh)]
+        for (diagnostics, fresh) in notes {
+            log.append(contentsOf: diagnostics)
+            freshFiles += fresh
         }
         let recordFiles = loaded.records.values.joined()
         cache?.files.update(freshFiles, liveCount: recordFiles.count) { Set(recordFiles.map(\.path)) }
@@ -159,18 +162,13 @@ public enum Validator {
         let files: [SourceFile]
         let results: [FileResult]
         let key: Int
-        var records: [R] = []
-        var done = Gathering()
 
-        init(name: String, files: [SourceFile], results: [FileResult], key: Int) {
-            (self.name, self.files, self.results, self.key) = (name, files, results, key)
-        }
-
-        /// The records in path order, the diagnostics of their files and of
-        /// their ids, and the files read afresh, for the cache.
-        func gathered() -> Folder<R> where R: Identifiable, R.ID == String {
+        /// The records in path order with their ids checked, the
+        /// diagnostics of their files and of their ids, and the files read
+        /// afresh, for the cache.
+        func gathered() -> FolderRecords<R> where R: Identifiable, R.ID == String {
             var gathered = Gathered<R>()
-            var done = Gathering()
+            var fresh: [(key: String, entry: RecordCache.Entry)] = []
             let log = DiagnosticLog()
             for index in files.indices {
                 for (record, location) in results[index].records {
@@ -179,22 +177,19 @@ public enum Validator {
                 }
                 log.append(contentsOf: results[index].diagnostics)
                 if let found = results[index].fresh {
-                    done.fresh.append((files[index].path, RecordCache.Entry(text: files[index].text, context: key, found: found)))
+                    fresh.append((files[index].path, RecordCache.Entry(text: files[index].text, context: key, found: found)))
                 }
             }
-            var folder = Folder(name: name, files: [], results: [], key: key)
-            folder.records = Validator.unique(gathered, named: name, log: log)
-            done.diagnostics = log.all
-            folder.done = done
-            return folder
+            let records = Validator.unique(gathered, named: name, log: log)
+            return FolderRecords(records: records, diagnostics: log.all, fresh: fresh)
         }
     }
 
-    /// What gathering a folder gave besides its records: the diagnostics of
-    /// its files and of their ids, and the files read afresh, for the cache.
-    private struct Gathering: Sendable {
-        var diagnostics: [Diagnostic] = []
-        var fresh: [(key: String, entry: RecordCache.Entry)] = []
+    /// What gathering one folder gave.
+    private struct FolderRecords<R: Sendable>: Sendable {
+        var records: [R]
+        var diagnostics: [Diagnostic]
+        var fresh: [(key: String, entry: RecordCache.Entry)]
     }
 
     /// The five folders, gathered as five pieces of work handed to whichever
@@ -204,29 +199,33 @@ public enum Validator {
         var activities: [Folder<Activity>]
         var assessments: Folder<SelfAssessment>
 
-        func gathered() -> Folders {
+        /// Each folder's records, activities in the order of `activityKinds`.
+        func gathered() -> (agreements: FolderRecords<Agreement>, activities: [FolderRecords<Activity>],
+                            assessments: FolderRecords<SelfAssessment>) {
             enum Piece: Sendable {
-                case agreements(Folder<Agreement>), activity(Int, Folder<Activity>), assessments(Folder<SelfAssessment>)
+                case agreements(FolderRecords<Agreement>), activity(Int, FolderRecords<Activity>), assessments(FolderRecords<SelfAssessment>)
             }
-            let pieces = ([(agreements.files.count, -1), (assessments.files.count, -2)] + activities.indices.map { (activities[$0].files.count, $0) })
+            // Each folder by its file count, largest first: -1 the agreements, -2 the assessments, else an activity kind.
+            let order = ([(self.agreements.files.count, -1), (self.assessments.files.count, -2)]
+                + self.activities.indices.map { (self.activities[$0].files.count, $0) })
                 .sorted { ($0.0, $0.1) > ($1.0, $1.1) }.map(\.1)
             let folders = self
-            let gathered = Parallel.map(count: pieces.count) { index -> Piece in
-                switch pieces[index] {
-                case -1: return .agreements(folders.agreements.gathered())
-                case -2: return .assessments(folders.assessments.gathered())
-                case let activity: return .activity(activity, folders.activities[activity].gathered())
+            var agreements: FolderRecords<Agreement>?, assessments: FolderRecords<SelfAssessment>?
+            var activities = [FolderRecords<Activity>?](repeating: nil, count: self.activities.count)
+            for piece in Parallel.map(order, { folder -> Piece in
+                switch folder {
+                case -1: .agreements(folders.agreements.gathered())
+                case -2: .assessments(folders.assessments.gathered())
+                case let activity: .activity(activity, folders.activities[activity].gathered())
                 }
-            }
-            var result = self
-            for piece in gathered {
+            }) {
                 switch piece {
-                case .agreements(let folder): result.agreements = folder
-                case .assessments(let folder): result.assessments = folder
-                case .activity(let index, let folder): result.activities[index] = folder
+                case .agreements(let records): agreements = records
+                case .assessments(let records): assessments = records
+                case .activity(let index, let records): activities[index] = records
                 }
             }
-            return result
+            return (agreements!, activities.map { $0! }, assessments!)
         }
     }
 
