@@ -147,7 +147,7 @@ public enum Validator {
         }
     }
 
-    /// One folder's records: what each file gave, then (`gather`) the
+    /// One folder's records: what each file gave, then (`gathered`) the
     /// records in path order with their ids checked. Ids are unique per
     /// record type, and each folder holds one type, so the folders are
     /// gathered side by side: gathering 100 000 records one folder after
@@ -202,21 +202,22 @@ public enum Validator {
         /// Each folder's records, activities in the order of `activityKinds`.
         func gathered() -> (agreements: FolderRecords<Agreement>, activities: [FolderRecords<Activity>],
                             assessments: FolderRecords<SelfAssessment>) {
+            enum Which: Sendable { case agreements, assessments, activity(Int) }
             enum Piece: Sendable {
                 case agreements(FolderRecords<Agreement>), activity(Int, FolderRecords<Activity>), assessments(FolderRecords<SelfAssessment>)
             }
-            // Each folder by its file count, largest first: -1 the agreements, -2 the assessments, else an activity kind.
-            let order = ([(self.agreements.files.count, -1), (self.assessments.files.count, -2)]
-                + self.activities.indices.map { (self.activities[$0].files.count, $0) })
-                .sorted { ($0.0, $0.1) > ($1.0, $1.1) }.map(\.1)
+            // The folders by their file count, largest first.
+            let sized: [(files: Int, which: Which)] = [(self.agreements.files.count, .agreements), (self.assessments.files.count, .assessments)]
+                + self.activities.indices.map { (self.activities[$0].files.count, .activity($0)) }
+            let order = sized.enumerated().sorted { ($0.element.files, -$0.offset) > ($1.element.files, -$1.offset) }.map(\.element.which)
             let folders = self
             var agreements: FolderRecords<Agreement>?, assessments: FolderRecords<SelfAssessment>?
             var activities = [FolderRecords<Activity>?](repeating: nil, count: self.activities.count)
-            for piece in Parallel.map(order, { folder -> Piece in
-                switch folder {
-                case -1: .agreements(folders.agreements.gathered())
-                case -2: .assessments(folders.assessments.gathered())
-                case let activity: .activity(activity, folders.activities[activity].gathered())
+            for piece in Parallel.map(order, { which -> Piece in
+                switch which {
+                case .agreements: .agreements(folders.agreements.gathered())
+                case .assessments: .assessments(folders.assessments.gathered())
+                case .activity(let index): .activity(index, folders.activities[index].gathered())
                 }
             }) {
                 switch piece {

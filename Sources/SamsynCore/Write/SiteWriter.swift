@@ -135,7 +135,6 @@ public struct SiteWriter: Sendable {
             return (spare, order, spare?.manifest.lists(exactly: order.paths) ?? false)
         })
         if let refused { throw refused }
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleTemporaryFolders()
         let paths = order.paths
         let known = stamps.known(for: paths).map(order.toListOrder)
