@@ -1,5 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import class Foundation.FileManager
+
+// mimalloc serves every malloc and free of the samsyn program where its development
+// package is installed (Debian's libmimalloc-dev; scripts/install-build-deps installs it):
+// a large build runs about an eighth faster (docs/performance.md, change 79). Where it is
+// not installed, samsyn builds as before on the C library's malloc, so that the CI
+// workflows written into existing projects, which install only libyaml, keep building.
+let mimalloc = ["/usr/include/mimalloc.h", "/usr/local/include/mimalloc.h"]
+    .contains { FileManager.default.fileExists(atPath: $0) }
 
 let package = Package(
     name: "Samsyn",
@@ -25,6 +34,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The system's mimalloc, linked into the samsyn program only (on Linux, where
+        // installed): see the top of this file and Sources/samsyn/Allocator.swift.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "SamsynCore",
             dependencies: [
@@ -46,7 +61,7 @@ let package = Package(
                 "SamsynCore",
                 "SamsynServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ] + (mimalloc ? [.target(name: "CMimalloc", condition: .when(platforms: [.linux]))] : [])
         ),
         // The libFuzzer target over load and validate. `scripts/fuzz` builds it with
         // -sanitize=fuzzer,address; an ordinary build gives a harmless replayer

@@ -36,10 +36,12 @@ struct Build: ParsableCommand {
         let fromGit = Background { LastChanged.fromGit(root) }
         var build = SiteBuild(root: root, output: outputURL)
         build.keepsMemoryUntilExit = true
+        let progress = Progress(verbose: verbose, format: reporting.format)
+        progress.step("memory allocator: \(Allocator.description)")
         let result = build
             .run(asOf: try asOf.day(), strict: reporting.strict,
                  lastChanged: { newestFile in fromGit.value ?? newestFile.flatMap(LastChanged.day) ?? LastChanged.fromFileTimes(root) },
-                 progress: Progress(verbose: verbose, format: reporting.format).step)
+                 progress: progress.step)
         if let refusal = result.refusal {
             Report.line("error: \(refusal)")
             throw ExitCode(1)
