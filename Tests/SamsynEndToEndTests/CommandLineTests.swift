@@ -116,6 +116,31 @@ import Testing
         #expect(export.stdout.contains("\"participant_hours\": 45"))   // 7.5 h × 6 attendances
     }
 
+    /// Package.swift links mimalloc where its header is installed (as
+    /// scripts/install-build-deps does); the program must then run on it,
+    /// and say so, and elsewhere say that it runs on the C library's malloc.
+    @Test func verboseBuildNamesTheAllocatorItRunsOn() throws {
+        let project = try ProjectFolder.valid()
+        defer { project.remove() }
+        let result = try Samsyn.run(["build", "--root", project.root.path, "--as-of", "2025-06-30", "--verbose"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #if os(Linux)
+        let installed = ["/usr/include/mimalloc.h", "/usr/local/include/mimalloc.h"]
+            .contains { FileManager.default.fileExists(atPath: $0) }
+        #else
+        let installed = false
+        #endif
+        if installed {
+            // A failure here after installing libmimalloc-dev on a machine that had
+            // built Samsyn before: SwiftPM keeps the manifest's answer; run
+            // `swift package purge-cache` and build again.
+            #expect(first.range(of: #"^  \[\d+ ms\] memory allocator: mimalloc \d+\.\d+\.\d+$"#, options: .regularExpression) != nil, "\(first)")
+        } else {
+            #expect(first.hasSuffix("] memory allocator: the system's malloc"), "\(first)")
+        }
+    }
+
     @Test func twoBuildsGiveIdenticalBytes() throws {
         let project = try ProjectFolder.valid()
         defer { project.remove() }
