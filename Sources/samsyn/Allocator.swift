@@ -1,6 +1,6 @@
 #if canImport(CMimalloc)
 import CMimalloc
-import Glibc
+import Foundation  // malloc and free, on glibc or musl alike
 #endif
 
 /// Which memory allocator the process runs on, for `--verbose`.
