@@ -14,7 +14,13 @@ struct MappingReader {
     /// Each key's text and place, and its value (the key's own node is not
     /// kept: only its place is ever asked for, and a copy of a node is a
     /// retain and a release).
-    private var entries: [(name: String, keyMark: Mark, value: YAMLNode)] = []
+    private var entries: [Entry] = []
+    /// A struct, not a tuple, for the same reason as `YAMLNode.Pair`.
+    private struct Entry {
+        let name: String
+        let keyMark: Mark
+        let value: YAMLNode
+    }
     /// Keys offered as "did you mean" for an unknown key: their absence is the
     /// same mistake, so it is not reported a second time.
     private var suggested: Set<String> = []
@@ -34,7 +40,8 @@ struct MappingReader {
             return nil
         }
         entries.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
+        for pair in mapping {
+            let key = pair.key, value = pair.value
             guard case .scalar(let scalar) = key else {
                 log.error(MappingReader.location(of: key, in: file), "a key must be a plain word, not \(MappingReader.describe(key))")
                 continue
@@ -50,7 +57,7 @@ struct MappingReader {
             }
             // `key:` with nothing after it, `~` or `null` mean "not given".
             if MappingReader.isNull(value) { continue }
-            entries.append((name, scalar.mark, value))
+            entries.append(Entry(name: name, keyMark: scalar.mark, value: value))
         }
     }
 
@@ -78,7 +85,7 @@ struct MappingReader {
         }
     }
 
-    private func entry(_ key: String) -> (name: String, keyMark: Mark, value: YAMLNode)? {
+    private func entry(_ key: String) -> Entry? {
         entries.first { sameKey($0.name, key) }
     }
 

@@ -347,7 +347,8 @@ struct RecordReader {
         var ok = true
         // A misspelt question is reported once, not again as a missing answer.
         var suggested: Set<String> = []
-        for (key, value) in mapping {
+        for pair in mapping {
+            let key = pair.key, value = pair.value
             let keyLocation = MappingReader.location(of: key, in: file)
             guard case .scalar(let keyScalar) = key else { ok = false; continue }
             guard context.questions.contains(keyScalar.string) else {
