@@ -4,7 +4,7 @@ import class Foundation.FileManager
 
 // mimalloc serves every malloc and free of the samsyn program where its development
 // package is installed (Debian's libmimalloc-dev; scripts/install-build-deps installs it):
-// a large build runs about an eighth faster (docs/performance.md, change 79). Where it is
+// a large build runs about a tenth faster (docs/performance.md, change 79). Where it is
 // not installed, samsyn builds as before on the C library's malloc, so that the CI
 // workflows written into existing projects, which install only libyaml, keep building.
 let mimalloc = ["/usr/include/mimalloc.h", "/usr/local/include/mimalloc.h"]
