@@ -122,6 +122,42 @@ import Testing
         }
     }
 
+    /// The tree holds every value in its place: lists and mappings nested
+    /// in each other, empty ones, and aliases standing for what they name.
+    /// (The open containers' nodes share one stack while a file is read.)
+    @Test func composedTreesKeepEveryValueInItsPlace() throws {
+        let yaml = """
+        a: [1, [2, 3], {b: 4, c: []}, {}]
+        d:
+          - &x {e: 5, f: [6, 7]}
+          - *x
+          - g: h
+            i: [8]
+        j: 9
+
+        """
+        let root = try #require(try YAMLComposer.compose(yaml, maxValues: 100))
+        #expect(LoaderTests.outline(root) == "{a: [1, [2, 3], {b: 4, c: []}, {}], d: [{e: 5, f: [6, 7]}, {e: 5, f: [6, 7]}, {g: h, i: [8]}], j: 9}")
+        #expect(root.mark == Mark(line: 1, column: 1))
+        guard case .mapping(let pairs, _) = root, case .sequence(let d, let dMark) = pairs[1].value else {
+            Issue.record("not a mapping holding a list")
+            return
+        }
+        #expect(dMark == Mark(line: 3, column: 3))
+        // An alias is the node it names, place and all.
+        #expect(d.map(\.mark) == [Mark(line: 3, column: 5), Mark(line: 3, column: 5), Mark(line: 5, column: 5)])
+        #expect(LoaderTests.outline(try #require(try YAMLComposer.compose("[]\n", maxValues: 10))) == "[]")
+    }
+
+    /// A tree written back in flow style, to compare shapes.
+    static func outline(_ node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string
+        case .sequence(let items, _): return "[" + items.map(outline).joined(separator: ", ") + "]"
+        case .mapping(let pairs, _): return "{" + pairs.map { outline($0.key) + ": " + outline($0.value) }.joined(separator: ", ") + "}"
+        }
+    }
+
     /// A '*' that is not an alias, and aliases for values, leave a file alone.
     @Test func starsInTextAreNotAliases() {
         let yaml = """
