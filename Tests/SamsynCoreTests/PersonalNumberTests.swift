@@ -58,6 +58,29 @@ import Testing
         ])
     }
 
+    /// The search passes over eight bytes at a time when none is a digit:
+    /// the test on eight bytes must agree with the test on each, for every
+    /// byte value next to every other, in every place.
+    @Test func theTestOnEightBytesAtOnceFindsEveryDigit() {
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        var wrong: [UInt64] = []
+        // Fillers that are not digits, among them the bytes on either side of the digits.
+        for filler: UInt8 in [0x00, UInt8(ascii: "/"), UInt8(ascii: ":"), 0x80, 0xB0, 0xFF] {
+            let background = UInt64(filler) &* 0x0101_0101_0101_0101
+            for first in UInt64(0)...255 {
+                for second in stride(from: UInt64(first % 7), through: 255, by: 7) {
+                    let expected = digits.contains(UInt8(first)) || digits.contains(UInt8(second))
+                    for place in UInt64(0)..<7 {
+                        let shift = 8 * place
+                        let word = background & ~(0xFFFF << shift) | first << shift | second << (shift + 8)
+                        if PersonalNumbers.holdsDigit(word) != expected { wrong.append(word) }
+                    }
+                }
+            }
+        }
+        #expect(wrong.count == 0, "for example \(wrong.prefix(5).map { String($0, radix: 16) })")
+    }
+
     @Test func luhnCheckDigit() {
         // 8·2=16→7, 1, 1·2=2, 2, 1·2=2, 8, 9·2=18→9, 8, 7·2=14→5: sum 44, check digit 6.
         #expect(PersonalNumbers.luhnCheckDigit([8, 1, 1, 2, 1, 8, 9, 8, 7]) == 6)

@@ -209,6 +209,15 @@ import Testing
             #expect(!clean.lines.contains { $0.contains("personal identity number") }, "\(organisation): \(clean.lines)")
         }
     }
+
+    /// In any text — numbers among other runs of digits, words, line breaks
+    /// and characters of several bytes — the search finds exactly the
+    /// personal numbers put there, each at its own line and column.
+    @Test func theSearchFindsEveryNumberAtItsPlaceInAnyText() async {
+        await propertyCheck(count: 200, input: TextWithNumbers.generator) { sample in
+            #expect(PersonalNumbers.find(in: sample.text) == sample.hits, "\(sample.text.debugDescription)")
+        }
+    }
 }
 
 // MARK: - Generators
@@ -416,5 +425,43 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Text made of random pieces, and the personal numbers among them with
+/// their places (1-based lines, columns in characters), known by construction.
+struct TextWithNumbers: Sendable, CustomStringConvertible {
+    var text = ""
+    var hits: [PersonalNumbers.Hit] = []
+    var description: String { text.debugDescription }
+
+    static let generator = Generator<TextWithNumbers, Shrink.None<TextWithNumbers>> { rng in
+        var sample = TextWithNumbers()
+        var line = 1, column = 1
+        func add(_ piece: String) {
+            for character in piece.unicodeScalars {
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            sample.text += piece
+        }
+        for _ in 0..<Int.random(in: 0...40, using: &rng) {
+            switch Int.random(in: 0...5, using: &rng) {
+            case 0:
+                let number = PersonalNumber.generator.run(using: &rng).text
+                sample.hits.append(PersonalNumbers.Hit(line: line, column: column, text: number))
+                add(number)
+            case 1: add(OrganisationNumber.generator.run(using: &rng).text)
+            case 2:
+                // A run of digits no number is written as (not 6, 8 or 12 long).
+                let length = [1, 2, 3, 4, 5, 7, 9, 10, 11, 13, 20].randomElement(using: &rng)!
+                add(String((0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) }))
+            case 3: add(["datum", "é", "Åsa-Öberg", "–", "日本", "😀", "a-", "+"].randomElement(using: &rng)!)
+            case 4: add("\n")
+            default: add(String(repeating: " ", count: Int.random(in: 1...3, using: &rng)))
+            }
+            // Pieces never touch: a digit next to a number would make it another run.
+            add([" ", "\n", ": ", " é "].randomElement(using: &rng)!)
+        }
+        return sample
     }
 }
