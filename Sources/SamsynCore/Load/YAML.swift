@@ -326,12 +326,13 @@ struct NodeStack<Element>: ~Copyable {
 
     /// The values from place `start` up, in the order they were pushed; the stack then ends at `start`.
     mutating func take(from start: Int) -> [Element] {
-        let taken = count - start
-        guard taken > 0 else { return [] }
-        let values = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + start, count: taken)
-            initialized = taken
-        }
+        guard count > start else { return [] }
+        // Appended one by one, each moved: `Array(unsafeUninitializedCapacity:)`
+        // looked up the array's type at run time on every call, which cost
+        // more than the appends.
+        var values: [Element] = []
+        values.reserveCapacity(count - start)
+        for place in start..<count { values.append((base + place).move()) }
         count = start
         return values
     }
