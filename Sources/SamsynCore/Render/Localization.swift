@@ -94,4 +94,10 @@ public struct Localization: Sendable {
     public func scope(_ s: Agreement.Scope) -> String { self["scope." + s.rawValue] }
     public func kind(_ k: Activity.Kind) -> String { self["kind." + k.rawValue] }
     public func orgType(_ t: Organisation.Kind) -> String { self["orgtype." + t.rawValue] }
+
+    /// Every case's word (or other value), worked out once: for the `Words`
+    /// a kind of page looks up once per site instead of once per page.
+    static func everyCase<Key: CaseIterable & Hashable, Value>(_ value: (Key) -> Value) -> [Key: Value] {
+        Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0, value($0)) })
+    }
 }

@@ -254,12 +254,14 @@ final class PageContext: Sendable {
     let l: Localization
     let activityWords: ActivityPages.Words
     let activityRows: ActivityPages.Rows
+    let agreementWords: AgreementPages.Words
 
     init(_ input: RenderInput) {
         self.input = input
         self.l = Localization(input.project.config.language)
         self.activityWords = ActivityPages.Words(l)
         self.activityRows = ActivityPages.Rows(input, l, activityWords)
+        self.agreementWords = AgreementPages.Words(l)
     }
 
     subscript<T>(dynamicMember index: KeyPath<RecordIndexes, T>) -> T { input.indexes[keyPath: index] }

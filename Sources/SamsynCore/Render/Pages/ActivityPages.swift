@@ -276,14 +276,11 @@ enum ActivityPages {
             methods = l["methods"]; principles = l["principles"]; notes = l["notes"]; id = l["id"]; dash = l["dash"]
             participants = l["participants"]; organisation = l["organisation"]; women = l["women"]; men = l["men"]
             nonBinary = l["nonBinary"]
-            func each<Key: CaseIterable & Hashable, Value>(_ value: (Key) -> Value) -> [Key: Value] {
-                Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0, value($0)) })
-            }
-            list = each { kind in let list = ActivityPages.listPath(kind); return (l[list.key], list.path) }
-            kinds = each { l.kind($0).capitalizedFirst }
-            meetingTypes = each(l.meetingType)
-            methodNames = each(l.method)
-            principleNames = each(l.principle)
+            list = Localization.everyCase { kind in let list = ActivityPages.listPath(kind); return (l[list.key], list.path) }
+            kinds = Localization.everyCase { l.kind($0).capitalizedFirst }
+            meetingTypes = Localization.everyCase(l.meetingType)
+            methodNames = Localization.everyCase(l.method)
+            principleNames = Localization.everyCase(l.principle)
         }
     }
 }

@@ -14,16 +14,17 @@ enum AgreementPages {
         var page = Page(path: path, title: l["nav.agreements"], section: "nav.agreements")
         page.intro = [l.format("agreements.intro", l.number(agreements.count), l.number(c.report.agreements.inForce), l.date(c.asOf))]
 
+        let w = c.agreementWords
         let rows: [[Cell]] = agreements.map { a in
             let inForce = a.isInForce(on: c.asOf)
             return [Part.cell(a.title, href: link.agreement(a.id), header: true),
-                    Part.cell(l.status(a.status)),
-                    Part.cell(inForce ? l["yes"] : l["no"], symbol: inForce ? "✓" : "–"),
-                    Part.cell(a.signed.map(l.date) ?? l["dash"], sortKey: a.signed?.description ?? ""),
-                    Part.cell(a.effectiveEnd.map(l.date) ?? l["open-ended"], sortKey: a.effectiveEnd?.description ?? "9999"),
+                    Part.cell(w.statuses[a.status]!),
+                    Part.cell(inForce ? w.yes : w.no, symbol: inForce ? "✓" : "–"),
+                    Part.cell(a.signed.map(l.date) ?? w.dash, sortKey: a.signed?.description ?? ""),
+                    Part.cell(a.effectiveEnd.map(l.date) ?? w.openEnded, sortKey: a.effectiveEnd?.description ?? "9999"),
                     Part.cell(a.parties.map(c.orgName).joined(separator: ", ")),
-                    Part.cell(a.subprojects.isEmpty ? l["whole-project"] : a.subprojects.map(c.subName).joined(separator: ", ")),
-                    Part.cell(a.independentOfIndividuals ? l["yes"] : l["no"])]
+                    Part.cell(a.subprojects.isEmpty ? w.wholeProject : a.subprojects.map(c.subName).joined(separator: ", ")),
+                    Part.cell(a.independentOfIndividuals ? w.yes : w.no)]
         }
         let table = Part.table(caption: l["agreements.all"],
                                head: [(l["title"], false), (l["status"], false), (l["inForce"], false), (l["signed"], false),
@@ -76,22 +77,45 @@ enum AgreementPages {
     }
 
     static func recordPage(_ a: Agreement, _ c: PageContext) -> Page {
-        let l = c.l, path = path(of: a), link = Linker(pagePath: path)
-        var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (l["nav.agreements"], "agreements/index.html"))
+        let l = c.l, w = c.agreementWords, path = path(of: a), link = Linker(pagePath: path)
+        var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (w.agreements, "agreements/index.html"))
         let inForce = a.isInForce(on: c.asOf)
         var facts: [(String, [Fact.Part])] = [
-            (l["status"], [(l.status(a.status) + " – " + (inForce ? l["inForce"] : l["notInForce"]).lowercased(), nil)]),
-            (l["parties"], a.parties.map { (c.orgName($0), link.organisation($0)) }),
-            (l["subprojects"], a.subprojects.isEmpty ? [(l["whole-project"], nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
+            (w.status, [(w.statuses[a.status]! + " – " + (inForce ? w.inForceAfterStatus : w.notInForceAfterStatus), nil)]),
+            (w.parties, a.parties.map { (c.orgName($0), link.organisation($0)) }),
+            (w.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
         ]
-        if let signed = a.signed { facts.append((l["signed"], [(l.date(signed), nil)])) }
-        if let start = a.effectiveStart { facts.append((l["valid"], [(l.period(start, a.effectiveEnd), nil)])) }
-        if let ended = a.terminated { facts.append((l["terminated"], [(l.date(ended), nil)])) }
-        if !a.scope.isEmpty { facts.append((l["scope"], a.scope.map { (l.scope($0), nil) })) }
-        facts.append((l["independent"], [(a.independentOfIndividuals ? l["yes"] : l["no"], nil)]))
-        if let notes = a.notes { facts.append((l["notes"], [(notes, nil)])) }
-        facts.append((l["id"], [(a.id, nil)]))
+        if let signed = a.signed { facts.append((w.signed, [(l.date(signed), nil)])) }
+        if let start = a.effectiveStart { facts.append((w.valid, [(l.period(start, a.effectiveEnd), nil)])) }
+        if let ended = a.terminated { facts.append((w.terminated, [(l.date(ended), nil)])) }
+        if !a.scope.isEmpty { facts.append((w.scope, a.scope.map { (w.scopes[$0]!, nil) })) }
+        facts.append((w.independent, [(a.independentOfIndividuals ? w.yes : w.no, nil)]))
+        if let notes = a.notes { facts.append((w.notes, [(notes, nil)])) }
+        facts.append((w.id, [(a.id, nil)]))
         page.blocks = [Part.facts(facts)]
         return page
+    }
+
+    /// The words of an agreement's page and of its line in lists, looked up
+    /// once per site, as the activities' are: each page asked the catalogue
+    /// a dozen times, building some of the keys first ("status." + …).
+    struct Words: Sendable {
+        let agreements, status, inForce, notInForce, parties, subprojects, wholeProject, signed, valid, terminated, scope,
+            independent, yes, no, notes, id, dash, openEnded: String
+        /// "i kraft" and "inte i kraft" as they follow a status: "aktiv – i kraft".
+        let inForceAfterStatus, notInForceAfterStatus: String
+        let statuses: [Agreement.Status: String]
+        let scopes: [Agreement.Scope: String]
+
+        init(_ l: Localization) {
+            agreements = l["nav.agreements"]; status = l["status"]; inForce = l["inForce"]; notInForce = l["notInForce"]
+            parties = l["parties"]; subprojects = l["subprojects"]; wholeProject = l["whole-project"]; signed = l["signed"]
+            valid = l["valid"]; terminated = l["terminated"]; scope = l["scope"]; independent = l["independent"]
+            yes = l["yes"]; no = l["no"]; notes = l["notes"]; id = l["id"]; dash = l["dash"]; openEnded = l["open-ended"]
+            inForceAfterStatus = inForce.lowercased()
+            notInForceAfterStatus = notInForce.lowercased()
+            statuses = Localization.everyCase(l.status)
+            scopes = Localization.everyCase(l.scope)
+        }
     }
 }

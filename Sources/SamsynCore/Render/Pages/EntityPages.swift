@@ -52,13 +52,13 @@ enum OrganisationPages {
     }
 
     static func agreementList(_ agreements: [Agreement], _ c: PageContext, _ link: Linker) -> Block {
-        let l = c.l
+        let l = c.l, w = c.agreementWords
         guard !agreements.isEmpty else { return Part.paragraph(l["none"].capitalizedFirst) }
         return Part.list(agreements.map { a in
             let inForce = a.isInForce(on: c.asOf)
             return Part.item(a.title, href: link.agreement(a.id),
-                             after: "(\(l.status(a.status)), \(a.effectiveEnd.map(l.date) ?? l["open-ended"]))",
-                             status: inForce ? l["inForce"] : l["notInForce"], statusClass: inForce ? "met" : "info")
+                             after: "(\(w.statuses[a.status]!), \(a.effectiveEnd.map(l.date) ?? w.openEnded))",
+                             status: inForce ? w.inForce : w.notInForce, statusClass: inForce ? "met" : "info")
         })
     }
 }
