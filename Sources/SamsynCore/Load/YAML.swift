@@ -139,8 +139,8 @@ private struct Composition: ~Copyable {
     /// open mapping, outermost container's first: one stack each for the
     /// whole file. A container's part is moved out, into an array of its
     /// exact size, when it closes. (Grown node by node, each list and
-    /// mapping was reallocated two or three times on its way to a dozen
-    /// entries: 1.8 % of a build's instructions.)
+    /// mapping was reallocated about three times on average: 1.8 % of a
+    /// build's instructions.)
     var items = NodeStack<YAMLNode>()
     var pairs = NodeStack<YAMLNode.Pair>()
     /// The scalar keys of every open mapping, outermost first, each mapping's
