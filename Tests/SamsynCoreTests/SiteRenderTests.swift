@@ -211,4 +211,34 @@ import Testing
         #expect(indexes.activity(.meeting, id: "start", date: .t("2025-07-11")) == nil)
         #expect(indexes.activity(.meeting, id: "tidig", date: .t("2025-07-01"))?.title == "Tidigt möte")
     }
+
+    /// Each cell of the coverage matrix, by subproject and organisation:
+    /// covered, gap, covered but not expected, and not expected, in the
+    /// organisations' order from the config.
+    @Test func coverageMatrixShowsEveryKindOfCell() throws {
+        let config = """
+        project: { name: Matris, start: 2024-01-01, end: 2025-12-31 }
+        organisations:
+          - { id: fk, name: Försäkringskassan }
+          - { id: kommunen, name: Kommunen }
+          - { id: region, name: Regionen }
+          - { id: af, name: Arbetsförmedlingen }
+        subprojects:
+          - { id: alfa, name: Alfa, partners: [fk, kommunen] }
+          - { id: beta, name: Beta, partners: [region] }
+
+        """
+        let outcome = TestProject.run([
+            "content/agreements/avtal.yaml": "title: Avtal\nparties: [af, fk]\nsubprojects: [alfa]\nstatus: signed\nsigned: 2024-02-01\n",
+        ], config: config)
+        let project = try #require(outcome.project, "\(outcome.lines)"), report = try #require(outcome.report)
+        let page = String(decoding: try #require(SiteRenderer.render(RenderInput(project: project, report: report))["agreements/index.html"]),
+                          as: UTF8.self)
+        let matrix = try #require(page.range(of: "id=\"coverage-matrix\"")), end = try #require(page.range(of: "</table>", range: matrix.upperBound..<page.endIndex))
+        let rows = page[matrix.upperBound..<end.lowerBound].components(separatedBy: "<tr>").dropFirst(2).map { row in
+            row.components(separatedBy: "<td class=\"cell-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        #expect(rows == [["covered", "gap", "none", "extra"], ["none", "none", "gap", "none"]])
+        #expect(page.contains("2 luckor"))
+    }
 }

@@ -41,21 +41,34 @@ enum AgreementPages {
 
     /// Subprojects × organisations: covered, gap, covered but not expected, or
     /// not expected — each with a word and a symbol, never colour alone.
+    /// The matrix grows as subprojects times organisations (a national site
+    /// has a hundred thousand cells), so each row is worked out by column
+    /// number, from the subproject's partners and coverage, and the four
+    /// kinds of cell are made once, not looked up and hashed per cell.
     static func matrix(_ c: PageContext, _ link: Linker) -> Block {
         let l = c.l
         let orgs = c.project.config.organisations
+        let column = Dictionary(orgs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let covered = Part.cell(l["cell.covered"], symbol: "✓", className: "cell-covered")
+        let gap = Part.cell(l["cell.gap"], symbol: "✗", className: "cell-gap")
+        let extra = Part.cell(l["cell.extra"], symbol: "+", className: "cell-extra")
+        let none = Part.cell(l["cell.none"], symbol: "·", className: "cell-none")
         var gaps = 0
         let rows: [[Cell]] = c.project.config.subprojects.map { sub in
-            let covered = Set(c.report.agreements.coverage[sub.id] ?? [])
-            return [Part.cell(sub.name, href: link.subproject(sub.id), header: true)] + orgs.map { org in
-                let expected = sub.partners.contains(org.id)
-                switch (expected, covered.contains(org.id)) {
-                case (true, true): return Part.cell(l["cell.covered"], symbol: "✓", className: "cell-covered")
-                case (true, false): gaps += 1; return Part.cell(l["cell.gap"], symbol: "✗", className: "cell-gap")
-                case (false, true): return Part.cell(l["cell.extra"], symbol: "+", className: "cell-extra")
-                case (false, false): return Part.cell(l["cell.none"], symbol: "·", className: "cell-none")
+            var expected = [Bool](repeating: false, count: orgs.count), isCovered = expected
+            for id in sub.partners { if let i = column[id] { expected[i] = true } }
+            for id in c.report.agreements.coverage[sub.id] ?? [] { if let i = column[id] { isCovered[i] = true } }
+            var row = [Part.cell(sub.name, href: link.subproject(sub.id), header: true)]
+            row.reserveCapacity(orgs.count + 1)
+            for i in orgs.indices {
+                switch (expected[i], isCovered[i]) {
+                case (true, true): row.append(covered)
+                case (true, false): gaps += 1; row.append(gap)
+                case (false, true): row.append(extra)
+                case (false, false): row.append(none)
                 }
             }
+            return row
         }
         return Part.table(caption: l.format("agreements.matrix.caption", l.date(c.asOf), l.number(gaps)),
                           head: [(l["subproject"], false)] + orgs.map { ($0.name, false) }, rows: rows, id: "coverage-matrix")
