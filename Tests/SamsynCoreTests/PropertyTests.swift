@@ -58,6 +58,28 @@ import Testing
         }
     }
 
+    /// With a rank, places are in order of rank, then of byte order, and
+    /// places equal in both keep their order: the same as a stable sort of
+    /// the pairs (which is how activities were sorted, by date then id).
+    @Test func placesRankedThenInByteOrderMatchAStableSortOfThePairs() async {
+        let pieces = ["", "a", "b", "å", "2024-", "möte-"]
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
+            var draw = Draw(seed: seed)
+            var items: [(rank: Int, text: String)] = []
+            for _ in 0..<draw.next(40) {
+                var text = ""
+                for _ in 0..<draw.next(3) { text += pieces[draw.next(pieces.count)] }
+                items.append((draw.next(4) - 2, text))
+            }
+            let places = byteOrderPlaces(count: items.count, rankedBy: { items[$0].rank }) { items[$0].text }
+            let expected = items.indices.sorted { a, b in
+                let (x, y) = (items[a], items[b])
+                return x.rank != y.rank ? x.rank < y.rank : byteOrder(x.text, y.text)
+            }
+            #expect(places == expected)
+        }
+    }
+
     /// Small numbers drawn from a seed (a linear congruential generator).
     struct Draw {
         var state: UInt64

@@ -33,13 +33,9 @@ public enum DataTables {
     }
 
     static func activities(_ project: Project, _ report: IndicatorReport, _ w: Words) -> CSVTable {
-        let kindOrder = Activity.Kind.allCases
-        let sorted = project.activities.sorted { a, b in
-            if a.date != b.date { return a.date < b.date }
-            if a.kind != b.kind { return kindOrder.firstIndex(of: a.kind)! < kindOrder.firstIndex(of: b.kind)! }
-            return byteOrder(a.id, b.id)
-        }
-        let rows: [[CSVTable.Cell]] = sorted.map { a in
+        let activities = project.activities
+        let rows: [[CSVTable.Cell]] = Activity.chronologicalPlaces(activities, byKind: true).map { place in
+            let a = activities[place]
             let split = a.participants.contains(where: \.hasSplit)
             return [.text(a.kind.rawValue), .text(a.id), .text(a.title), date(a.date), date(a.endDate),
                     .text(a.isHeld(asOf: report.asOf) ? w.held : w.planned),

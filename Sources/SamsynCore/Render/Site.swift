@@ -200,7 +200,7 @@ struct RecordIndexes: Sendable {
         // Places sorted, then the activities taken in that order: sorting the
         // records themselves moved every record a dozen times.
         let activities = project.activities
-        let sortedActivities = activities.indices.sorted { Activity.chronological(activities[$0], activities[$1]) }.map { activities[$0] }
+        let sortedActivities = Activity.chronologicalPlaces(activities).map { activities[$0] }
         activitiesInOrder = sortedActivities
         var byParty: [String: [Agreement]] = [:], bySub: [String: [Agreement]] = [:]
         for agreement in sortedAgreements {
