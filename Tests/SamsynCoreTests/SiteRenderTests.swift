@@ -212,6 +212,25 @@ import Testing
         #expect(indexes.activity(.meeting, id: "tidig", date: .t("2025-07-01"))?.title == "Tidigt möte")
     }
 
+    /// The site's data files are written row by row (`CSVBytes`), the
+    /// tables `DataTables.all` gives are kept as cells: both give the same bytes.
+    @Test func dataFilesAreTheTablesBytes() throws {
+        let outcome = TestProject.run([
+            "content/trainings/kurs.yaml": "title: '=Kurs; \"A\"'\ndate: 2024-03-12\nhours: 2.5\nparticipants: [{ organisation: fk, women: 2, men: 1 }]\n",
+            "content/meetings/kurs.yaml": "title: Möte\ndate: 2024-03-12\nmeeting_type: team\n",
+            "content/agreements/avtal.yaml": "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2024-02-01\n",
+        ])
+        let project = try #require(outcome.project, "\(outcome.lines)"), report = try #require(outcome.report)
+        let site = SiteRenderer.render(RenderInput(project: project, report: report))
+        let tables = DataTables.all(project, report)
+        #expect(tables.map(\.name) == ["agreements.csv", "activities.csv", "competence.csv", "assessments.csv"])
+        for (name, table) in tables {
+            #expect(site["data/" + name] == table.bytes(), "\(name)")
+        }
+        let activities = String(decoding: try #require(site["data/activities.csv"]), as: UTF8.self)
+        #expect(activities.contains("\r\ntraining;kurs;\"'=Kurs; \"\"A\"\"\";2024-03-12;"), "\(activities)")
+    }
+
     /// Each cell of the coverage matrix, by subproject and organisation:
     /// covered, gap, covered but not expected, and not expected, in the
     /// organisations' order from the config.

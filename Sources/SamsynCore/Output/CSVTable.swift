@@ -18,28 +18,12 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
-    /// The table's bytes, written straight into one buffer (the data files
-    /// of a national site have tens of thousands of rows).
+    /// The table's bytes (`CSVBytes`, the same writer the site's data files
+    /// go through).
     public func bytes() -> [UInt8] {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for (index, name) in header.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ";")) }
-            CSVTable.append(text: name, to: &out)
-        }
-        out += [13, 10]
-        for row in rows {
-            for (index, cell) in row.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ";")) }
-                switch cell {
-                case .text(let text): CSVTable.append(text: text, to: &out)
-                case .int(let n): out.append(utf8: String(n))
-                case .decimal(let d): out.append(utf8: d.text(separator: ","))
-                case .empty: break
-                }
-            }
-            out += [13, 10]
-        }
-        return out
+        var out = CSVBytes(header: header)
+        for row in rows { out.append(row) }
+        return out.bytes
     }
 
     /// A text cell, defused, and quoted when it holds a separator, a quote or
@@ -47,7 +31,7 @@ public struct CSVTable: Sendable {
     /// (a `;` followed by a combining mark still separates cells there).
     /// Over the string's own UTF-8 buffer, in one look and one copy: the
     /// activities' table of a national site has a million text cells.
-    static func append(text: String, to out: inout [UInt8]) {
+    fileprivate static func append(text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
@@ -74,5 +58,44 @@ public struct CSVTable: Sendable {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return true
         default: return false
         }
+    }
+}
+
+/// Where a table's rows go, one at a time: into a `CSVTable`, which keeps
+/// them (for callers and tests that read cells), or into `CSVBytes`, which
+/// writes each row as it comes (what the site's data files take: a national
+/// site's table of activities has tens of thousands of rows, and keeping
+/// them all as cells before writing any cost twice the writing).
+protocol CSVRows {
+    mutating func append(_ row: [CSVTable.Cell])
+}
+
+extension CSVTable: CSVRows {
+    mutating func append(_ row: [CSVTable.Cell]) { rows.append(row) }
+}
+
+/// A table's bytes, written row by row into one buffer.
+struct CSVBytes: CSVRows {
+    private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    init(header: [String]) {
+        for (index, name) in header.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            CSVTable.append(text: name, to: &bytes)
+        }
+        bytes += [13, 10]
+    }
+
+    mutating func append(_ row: [CSVTable.Cell]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            switch cell {
+            case .text(let text): CSVTable.append(text: text, to: &bytes)
+            case .int(let n): bytes.append(utf8: String(n))
+            case .decimal(let d): bytes.append(utf8: d.text(separator: ","))
+            case .empty: break
+            }
+        }
+        bytes += [13, 10]
     }
 }

@@ -3,74 +3,99 @@
 /// on in a spreadsheet. Individual self-assessment responses never appear.
 public enum DataTables {
     public static func all(_ project: Project, _ report: IndicatorReport) -> [(name: String, table: CSVTable)] {
-        planned(project, report).map { ($0.name, $0.table()) }
+        let words = Words(project.config.language)
+        return Table.allCases.map { kind in
+            var table = CSVTable(header: kind.header(project, words))
+            kind.rows(project, report, words, into: &table)
+            return (kind.name, table)
+        }
     }
 
-    /// Each table's name now and its rows when asked for: the site writer
-    /// builds them on whichever core writes them.
-    static func planned(_ project: Project, _ report: IndicatorReport) -> [(name: String, table: @Sendable () -> CSVTable)] {
+    /// Each table's name now and its bytes when asked for: the site writer
+    /// writes them on whichever core is free, row by row (`CSVBytes`).
+    static func planned(_ project: Project, _ report: IndicatorReport) -> [(name: String, bytes: @Sendable () -> [UInt8])] {
         let words = Words(project.config.language)
-        return [
-            ("agreements.csv", { agreements(project, report, words) }),
-            ("activities.csv", { activities(project, report, words) }),
-            ("competence.csv", { competence(project, report, words) }),
-            ("assessments.csv", { assessments(project, report, words) }),
-        ]
+        return Table.allCases.map { kind in
+            (kind.name, {
+                var out = CSVBytes(header: kind.header(project, words))
+                kind.rows(project, report, words, into: &out)
+                return out.bytes
+            })
+        }
+    }
+
+    enum Table: CaseIterable {
+        case agreements, activities, competence, assessments
+
+        var name: String { "\(self).csv" }
+
+        func header(_ project: Project, _ w: Words) -> [String] {
+            switch self {
+            case .agreements: return w.agreementColumns
+            case .activities: return w.activityColumns
+            case .competence: return w.competenceColumns
+            case .assessments: return w.assessmentColumns + project.config.questionnaire.questions.map(\.id)
+            }
+        }
+
+        func rows(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
+            switch self {
+            case .agreements: DataTables.agreements(project, report, w, into: &out)
+            case .activities: DataTables.activities(project, report, w, into: &out)
+            case .competence: DataTables.competence(project, report, w, into: &out)
+            case .assessments: DataTables.assessments(project, report, w, into: &out)
+            }
+        }
     }
 
     private static func date(_ day: Day?) -> CSVTable.Cell { day.map { .text($0.description) } ?? .empty }
     private static func list(_ items: [String]) -> CSVTable.Cell { items.isEmpty ? .empty : .text(items.joined(separator: ", ")) }
     private static func text(_ s: String?) -> CSVTable.Cell { s.map(CSVTable.Cell.text) ?? .empty }
 
-    static func agreements(_ project: Project, _ report: IndicatorReport, _ w: Words) -> CSVTable {
-        let rows: [[CSVTable.Cell]] = project.agreements.sorted { byteOrder($0.id, $1.id) }.map { a in
-            [.text(a.id), .text(a.title), .text(a.status.rawValue), date(a.signed), date(a.effectiveStart),
-             date(a.validUntil), date(a.terminated), .text(w.yesNo(a.isInForce(on: report.asOf))),
-             list(a.parties), list(a.subprojects), list(a.scope.map(\.rawValue)),
-             .text(w.yesNo(a.independentOfIndividuals)), text(a.notes)]
+    static func agreements(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
+        for a in project.agreements.sorted(by: { byteOrder($0.id, $1.id) }) {
+            out.append([.text(a.id), .text(a.title), .text(a.status.rawValue), date(a.signed), date(a.effectiveStart),
+                        date(a.validUntil), date(a.terminated), .text(w.yesNo(a.isInForce(on: report.asOf))),
+                        list(a.parties), list(a.subprojects), list(a.scope.map(\.rawValue)),
+                        .text(w.yesNo(a.independentOfIndividuals)), text(a.notes)])
         }
-        return CSVTable(header: w.agreementColumns, rows: rows)
     }
 
-    static func activities(_ project: Project, _ report: IndicatorReport, _ w: Words) -> CSVTable {
+    static func activities(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
         let activities = project.activities
-        let rows: [[CSVTable.Cell]] = Activity.chronologicalPlaces(activities, byKind: true).map { place in
+        for place in Activity.chronologicalPlaces(activities, byKind: true) {
             let a = activities[place]
             let split = a.participants.contains(where: \.hasSplit)
-            return [.text(a.kind.rawValue), .text(a.id), .text(a.title), date(a.date), date(a.endDate),
-                    .text(a.isHeld(asOf: report.asOf) ? w.held : w.planned),
-                    a.meetingType.map { .text($0.rawValue) } ?? .empty,
-                    a.hours.map { .decimal($0.rounded(decimals: 2)) } ?? .empty, text(a.provider),
-                    list(a.methods.map(\.rawValue)), list(a.principles.map(\.rawValue)), list(a.subprojects),
-                    .int(a.participantCount),
-                    split ? .int(a.participants.reduce(0) { $0 + ($1.women ?? 0) }) : .empty,
-                    split ? .int(a.participants.reduce(0) { $0 + ($1.men ?? 0) }) : .empty,
-                    split ? .int(a.participants.reduce(0) { $0 + ($1.nonBinary ?? 0) }) : .empty,
-                    text(a.notes)]
+            out.append([.text(a.kind.rawValue), .text(a.id), .text(a.title), date(a.date), date(a.endDate),
+                        .text(a.isHeld(asOf: report.asOf) ? w.held : w.planned),
+                        a.meetingType.map { .text($0.rawValue) } ?? .empty,
+                        a.hours.map { .decimal($0.rounded(decimals: 2)) } ?? .empty, text(a.provider),
+                        list(a.methods.map(\.rawValue)), list(a.principles.map(\.rawValue)), list(a.subprojects),
+                        .int(a.participantCount),
+                        split ? .int(a.participants.reduce(0) { $0 + ($1.women ?? 0) }) : .empty,
+                        split ? .int(a.participants.reduce(0) { $0 + ($1.men ?? 0) }) : .empty,
+                        split ? .int(a.participants.reduce(0) { $0 + ($1.nonBinary ?? 0) }) : .empty,
+                        text(a.notes)])
         }
-        return CSVTable(header: w.activityColumns, rows: rows)
     }
 
-    static func competence(_ project: Project, _ report: IndicatorReport, _ w: Words) -> CSVTable {
-        let rows: [[CSVTable.Cell]] = project.config.organisations.sorted { byteOrder($0.id, $1.id) }.compactMap { org in
-            guard let c = report.competence[org.id] else { return nil }
-            return [.text(org.id), .text(org.name), c.target.map(CSVTable.Cell.int) ?? .empty, .int(c.attendances),
-                    c.share.map(CSVTable.Cell.decimal) ?? .empty]
+    static func competence(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
+        for org in project.config.organisations.sorted(by: { byteOrder($0.id, $1.id) }) {
+            guard let c = report.competence[org.id] else { continue }
+            out.append([.text(org.id), .text(org.name), c.target.map(CSVTable.Cell.int) ?? .empty, .int(c.attendances),
+                        c.share.map(CSVTable.Cell.decimal) ?? .empty])
         }
-        return CSVTable(header: w.competenceColumns, rows: rows)
     }
 
-    static func assessments(_ project: Project, _ report: IndicatorReport, _ w: Words) -> CSVTable {
+    static func assessments(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
         let questions = project.config.questionnaire.questions.map(\.id)
-        var rows: [[CSVTable.Cell]] = []
         for subproject in project.config.subprojects.map(\.id).sorted(by: byteOrder) {
             for round in report.assessments[subproject]?.rounds ?? [] {
-                rows.append([.text(subproject), .text(round.id), date(round.date), .int(round.respondents),
-                             round.index.map(CSVTable.Cell.decimal) ?? .empty]
-                            + questions.map { round.means[$0].map(CSVTable.Cell.decimal) ?? .empty })
+                out.append([.text(subproject), .text(round.id), date(round.date), .int(round.respondents),
+                            round.index.map(CSVTable.Cell.decimal) ?? .empty]
+                           + questions.map { round.means[$0].map(CSVTable.Cell.decimal) ?? .empty })
             }
         }
-        return CSVTable(header: w.assessmentColumns + questions, rows: rows)
     }
 }
 

@@ -44,8 +44,8 @@ public enum SiteRenderer {
         if let logo, let path = logoPath(input.project.config) { fixed[path] = { logo } }
         let report = input.report
         fixed["data/indicators.json"] = { IndicatorsDocument.json(report).bytes() }
-        for (name, table) in DataTables.planned(input.project, input.report) {
-            fixed["data/" + name] = { table().bytes() }
+        for (name, bytes) in DataTables.planned(input.project, input.report) {
+            fixed["data/" + name] = bytes
         }
         let pages = HTMLSite.pages(input)
         let logoInSite = logo == nil ? nil : logoPath(input.project.config)
