@@ -15,6 +15,21 @@ import Foundation  // malloc and free, on glibc or musl alike
 /// link: a linker that drops unused libraries would otherwise drop
 /// mimalloc, whose functions Samsyn never calls by name.
 enum Allocator {
+    /// For a one-shot command (build, check): memory freed during the run
+    /// stays the process's, to be used again, instead of going back to the
+    /// system. mimalloc gives freed pages back ("decommits" them) after a
+    /// short delay, and a national build frees and allocates hundreds of
+    /// MiB phase after phase, so each page given back was soon faulted in
+    /// again: some 30 000 page faults of 175 000 at 100 000 records, and
+    /// 3–8 % of the build's wall time (docs/performance.md, change 88),
+    /// for some 40 MiB more at the peak. `serve`, which runs for hours,
+    /// keeps the default and gives memory back while it waits.
+    static func keepFreedPages() {
+        #if canImport(CMimalloc)
+        mi_option_disable(mi_option_allow_decommit)
+        #endif
+    }
+
     static var description: String {
         #if canImport(CMimalloc)
         let version = Int(mi_version())

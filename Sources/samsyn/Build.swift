@@ -29,6 +29,7 @@ struct Build: ParsableCommand {
     func validate() throws { try project.validateRoot() }
 
     func run() throws {
+        Allocator.keepFreedPages()
         let root = project.rootURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("site")
         // Asking git takes tens of milliseconds on a large project: it runs while the files are read.

@@ -22,6 +22,7 @@ struct Check: ParsableCommand {
     func validate() throws { try project.validateRoot() }
 
     func run() throws {
+        Allocator.keepFreedPages()
         var pipeline = Pipeline(files: DiskFiles(root: project.rootURL))
         // The command exits right after: freeing a national project object by
         // object took one core most of a second, the operating system takes
@@ -50,6 +51,7 @@ struct Export: ParsableCommand {
     func validate() throws { try project.validateRoot() }
 
     func run() throws {
+        Allocator.keepFreedPages()
         var pipeline = Pipeline(files: DiskFiles(root: project.rootURL))
         pipeline.keepsLoadedFilesUntilExit = true  // as in `check`
         let outcome = pipeline.run(asOf: try asOf.day())
