@@ -27,7 +27,15 @@ public enum DataTables {
     enum Table: CaseIterable {
         case agreements, activities, competence, assessments
 
-        var name: String { "\(self).csv" }
+        /// The file's name under data/ (part of what the site publishes: not to be renamed lightly).
+        var name: String {
+            switch self {
+            case .agreements: return "agreements.csv"
+            case .activities: return "activities.csv"
+            case .competence: return "competence.csv"
+            case .assessments: return "assessments.csv"
+            }
+        }
 
         func header(_ project: Project, _ w: Words) -> [String] {
             switch self {
