@@ -15,7 +15,7 @@ import Foundation  // malloc and free, on glibc or musl alike
 /// link: a linker that drops unused libraries would otherwise drop
 /// mimalloc, whose functions Samsyn never calls by name.
 enum Allocator {
-    /// For a one-shot command (build, check): memory freed during the run
+    /// For a one-shot command (build, check, export): memory freed during the run
     /// stays the process's, to be used again, instead of going back to the
     /// system. mimalloc gives freed pages back ("decommits" them) after a
     /// short delay, and a national build frees and allocates hundreds of

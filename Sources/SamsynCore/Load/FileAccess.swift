@@ -227,13 +227,13 @@ func byteOrderPlaces(count: Int, rankedBy rank: ((Int) -> Int)? = nil, _ string:
     bytes.withUnsafeBufferPointer { all in
         spans.withUnsafeBufferPointer { spans in
             ranks.withUnsafeBufferPointer { ranks in
-                // Every string empty: only the ranks order them.
-                let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                // Nil only when every string is empty: then no bytes are compared.
+                let base = all.baseAddress
                 places.sort { a, b in
                     if !ranks.isEmpty, ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
                     let (x, y) = (spans[a], spans[b])
                     let common = min(x.count, y.count)
-                    let order = common == 0 ? 0 : memcmp(base + x.start, base + y.start, common)
+                    let order = common == 0 ? 0 : memcmp(base! + x.start, base! + y.start, common)
                     return order != 0 ? order < 0 : x.count < y.count
                 }
             }
