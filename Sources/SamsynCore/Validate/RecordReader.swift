@@ -237,10 +237,17 @@ struct RecordReader {
     private func readParticipants(_ r: MappingReader) -> [Activity.Participation] {
         guard let items = r.list("participants", example: "[{ organisation: fk, count: 6 }]") else { return [] }
         var result: [Activity.Participation] = []
+        result.reserveCapacity(items.count)
         var seen = SeenStrings()
         for item in items {
             guard let p = MappingReader(item, file: r.file, what: "a participants entry",
                                         keys: Keys.participant, log: log) else { continue }
+            // Which counts are given is asked once: the checks below need it
+            // several times, and an absent key is a look through every entry
+            // (a national project has a quarter of a million entries).
+            let givesCount = p.has("count")
+            let givesWomen = p.has("women"), givesMen = p.has("men"), givesNonBinary = p.has("non_binary")
+            let hasSplit = givesWomen || givesMen || givesNonBinary
             var organisation: String?
             if let id = p.text("organisation", required: true, example: "fk"),
                context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
@@ -250,11 +257,12 @@ struct RecordReader {
                                 hint: "give each organisation one entry")
                 }
             }
-            let count = p.integer("count", example: "6")
-            let women = p.integer("women"), men = p.integer("men"), nonBinary = p.integer("non_binary")
-            let hasSplit = p.has("women") || p.has("men") || p.has("non_binary")
+            let count = givesCount ? p.integer("count", example: "6") : nil
+            let women = givesWomen ? p.integer("women") : nil
+            let men = givesMen ? p.integer("men") : nil
+            let nonBinary = givesNonBinary ? p.integer("non_binary") : nil
             let splitSum = (women ?? 0) + (men ?? 0) + (nonBinary ?? 0)
-            if !p.has("count") && !hasSplit {
+            if !givesCount && !hasSplit {
                 log.error(p.location, "a participants entry needs count, or women/men/non_binary",
                           hint: "for example { organisation: fk, count: 6 }")
                 continue
@@ -265,10 +273,9 @@ struct RecordReader {
                 continue
             }
             guard let organisation else { continue }
-            if p.has("count") && count == nil { continue }
-            if hasSplit && (p.has("women") && women == nil || p.has("men") && men == nil || p.has("non_binary") && nonBinary == nil) {
-                continue
-            }
+            // A count given but not readable has been reported above.
+            if givesCount && count == nil { continue }
+            if givesWomen && women == nil || givesMen && men == nil || givesNonBinary && nonBinary == nil { continue }
             result.append(.init(organisation: organisation, count: count ?? splitSum, women: women, men: men, nonBinary: nonBinary))
         }
         return result
