@@ -146,7 +146,18 @@ import Testing
         let second = first.filter { $0.0 != "b.css" } + [("0/new.html", "new")]
         #expect(try build(second) == SiteWriter.Report(knownByStamp: 4, sameBytes: 0, written: 1))
         #expect(try build(second) == SiteWriter.Report(knownByStamp: 4, sameBytes: 0, written: 1))
-        #expect(try build(second) == SiteWriter.Report(knownByStamp: 5, sameBytes: 0, written: 0))
+        // The new page's stamps were taken just before their stamps file was
+        // written, maybe in the same tick of the file system's clock; such a
+        // stamp is not trusted and the page is compared by its bytes once
+        // more. So the sites settle in one build or a few, depending on the
+        // clock, never by writing a page again; and once settled, every stamp
+        // vouches for its own page (a stamp gone to another page would not).
+        var reports: [SiteWriter.Report] = []
+        while reports.count < 6, reports.last != SiteWriter.Report(knownByStamp: 5, sameBytes: 0, written: 0) {
+            reports.append(try build(second))
+        }
+        #expect(reports.last == SiteWriter.Report(knownByStamp: 5, sameBytes: 0, written: 0))
+        #expect(reports.allSatisfy { $0.written == 0 && $0.knownByStamp + $0.sameBytes == 5 })
         for (path, text) in second { #expect(read(site.appendingPathComponent(path)) == text) }
     }
 
