@@ -7,20 +7,20 @@ struct MappingReader {
     let log: DiagnosticLog
     /// What the mapping is, in words, for messages ("the agreement", "a participants entry").
     let what: String
-    /// A list, not a dictionary: a record has a dozen keys at most, and
-    /// comparing a few short strings is cheaper than hashing each one (a
+    /// The mapping's own pairs, shared rather than copied into entries of
+    /// the reader's (an array made and freed for every record and every
+    /// participants entry, and a retain and a release for each of their
+    /// values). A list, not a dictionary: a record has a dozen keys at most,
+    /// and comparing a few short strings is cheaper than hashing each one (a
     /// national project reads a million of them). YAML has already refused
-    /// duplicate keys.
-    /// Each key's text and place, and its value (the key's own node is not
-    /// kept: only its place is ever asked for, and a copy of a node is a
-    /// retain and a release).
-    private var entries: [Entry] = []
-    /// A struct, not a tuple, for the same reason as `YAMLNode.Pair`.
-    private struct Entry {
-        let name: String
-        let keyMark: Mark
-        let value: YAMLNode
-    }
+    /// duplicate keys, so the first pair with a key is the only one.
+    private let pairs: [YAMLNode.Pair]
+    /// Bit i set: pair i gives its key a value (the key is allowed, not
+    /// reported elsewhere, and its value is not null). Pairs past the 64th,
+    /// which only a damaged or hostile file has, are looked at anew.
+    private var given: UInt64 = 0
+    private let allowed: [String]
+    private let reportedElsewhere: Set<String>
     /// Keys offered as "did you mean" for an unknown key: their absence is the
     /// same mistake, so it is not reported a second time.
     private var suggested: Set<String> = []
@@ -39,9 +39,11 @@ struct MappingReader {
                       hint: "write one key per line, such as `title: …`")
             return nil
         }
-        entries.reserveCapacity(mapping.count)
-        for pair in mapping {
-            let key = pair.key, value = pair.value
+        self.pairs = mapping
+        self.allowed = allowed
+        self.reportedElsewhere = reportedElsewhere
+        for (index, pair) in mapping.enumerated() {
+            let key = pair.key
             guard case .scalar(let scalar) = key else {
                 log.error(MappingReader.location(of: key, in: file), "a key must be a plain word, not \(MappingReader.describe(key))")
                 continue
@@ -56,9 +58,15 @@ struct MappingReader {
                 continue
             }
             // `key:` with nothing after it, `~` or `null` mean "not given".
-            if MappingReader.isNull(value) { continue }
-            entries.append(Entry(name: name, keyMark: scalar.mark, value: value))
+            if index < 64 && !MappingReader.isNull(pair.value) { given |= 1 << UInt64(index) }
         }
+    }
+
+    /// Whether pair `index`, whose key is `name`, gives a value (see `given`).
+    private func gives(_ index: Int, _ name: String) -> Bool {
+        if index < 64 { return given & (1 << UInt64(index)) != 0 }
+        return allowed.contains(where: { sameKey($0, name) }) && !reportedElsewhere.contains(name)
+            && !MappingReader.isNull(pairs[index].value)
     }
 
     static func location(of node: YAMLNode, in file: String) -> SourceLocation {
@@ -92,22 +100,26 @@ struct MappingReader {
         }
     }
 
-    private func entry(_ key: String) -> Entry? {
-        entries.first { sameKey($0.name, key) }
+    /// Where the pair that gives `key` a value is; nil when none does.
+    private func index(of key: String) -> Int? {
+        for index in pairs.indices {
+            guard case .scalar(let scalar) = pairs[index].key, sameKey(scalar.string, key) else { continue }
+            return gives(index, key) ? index : nil
+        }
+        return nil
     }
 
-    /// (Without copying the entry out: `has` is asked for every optional key of every record.)
-    func has(_ key: String) -> Bool { entries.contains { sameKey($0.name, key) } }
+    func has(_ key: String) -> Bool { index(of: key) != nil }
 
-    func node(_ key: String) -> YAMLNode? { entry(key)?.value }
+    func node(_ key: String) -> YAMLNode? { index(of: key).map { pairs[$0].value } }
 
     /// Where a key's value is, or the mapping itself when the key is absent.
     func location(of key: String) -> SourceLocation {
-        entry(key).map { MappingReader.location(of: $0.value, in: file) } ?? location
+        index(of: key).map { MappingReader.location(of: pairs[$0].value, in: file) } ?? location
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        entry(key).map { MappingReader.location(of: $0.keyMark, in: file) } ?? location
+        index(of: key).map { MappingReader.location(of: pairs[$0].key, in: file) } ?? location
     }
 
     func missing(_ key: String, example: @autoclosure () -> String) {

@@ -1,0 +1,41 @@
+import Testing
+@testable import SamsynCore
+
+@Suite struct MappingReaderTests {
+    /// A reader looks each key up in the mapping's own pairs and keeps one
+    /// bit per pair for the first 64: a key past them is found (or passed
+    /// over) exactly as one before them.
+    @Test func keysAreFoundBeforeAndPastTheSixtyFourthPair() throws {
+        let names = (0..<70).map { "k\($0)" }
+        // Null values at 3 and 66, a key reported elsewhere at 5 and 65, an unknown key at 67.
+        let lines = names.enumerated().map { index, name -> String in
+            switch index {
+            case 3, 66: return "\(name): ~"
+            case 5: return "elsewhere_a: x"
+            case 65: return "elsewhere_b: x"
+            case 67: return "unknwn: x"
+            default: return "\(name): v\(index)"
+            }
+        }
+        let node = try #require(try YAMLComposer.compose(lines.joined(separator: "\n") + "\n", maxValues: 10_000))
+        let log = DiagnosticLog()
+        let reader = try #require(MappingReader(node, file: "content/x.yaml", what: "the record", keys: names,
+                                                reportedElsewhere: ["elsewhere_a", "elsewhere_b"], log: log))
+        for index in [0, 10, 63, 64, 68, 69] {
+            #expect(reader.has("k\(index)"))
+            #expect(reader.text("k\(index)") == "v\(index)")
+            // Lines count from 1, columns too; the value stands after "kN: ".
+            #expect(reader.location(of: "k\(index)").line == index + 1)
+            #expect(reader.keyLocation("k\(index)").column == 1)
+        }
+        for absent in ["k3", "k66", "elsewhere_a", "elsewhere_b", "unknwn", "k5", "k65", "k67", "nothing"] {
+            #expect(!reader.has(absent), "\(absent)")
+            #expect(reader.node(absent) == nil, "\(absent)")
+            #expect(reader.location(of: absent).line == 1, "\(absent): the mapping itself")
+        }
+        // Only the unknown key is reported; null values and keys reported elsewhere are not.
+        #expect(log.all.count == 1)
+        #expect(log.all.first?.message == "unknown key 'unknwn' in the record")
+        #expect(log.all.first?.location.line == 68)
+    }
+}
