@@ -24,7 +24,7 @@ import Testing
         for index in [0, 10, 63, 64, 68, 69] {
             #expect(reader.has("k\(index)"))
             #expect(reader.text("k\(index)") == "v\(index)")
-            // Lines count from 1, columns too; the value stands after "kN: ".
+            // Lines and columns count from 1: pair i stands on line i + 1, its key in column 1.
             #expect(reader.location(of: "k\(index)").line == index + 1)
             #expect(reader.keyLocation("k\(index)").column == 1)
         }
