@@ -22,8 +22,9 @@ enum Allocator {
     /// MiB phase after phase, so each page given back was soon faulted in
     /// again: some 30 000–60 000 page faults of 170 000–200 000 at 100 000
     /// records, up to 8 % of the build's wall time when page faults are
-    /// slow (docs/performance.md, change 88), for some 40 MiB more at the peak. `serve`, which runs for hours,
-    /// keeps the default and gives memory back while it waits.
+    /// slow (docs/performance.md, change 88), for some 40 MiB more at the
+    /// peak. `serve`, which runs for hours, keeps the default and gives
+    /// memory back while it waits.
     static func keepFreedPages() {
         #if canImport(CMimalloc)
         mi_option_disable(mi_option_allow_decommit)
