@@ -86,16 +86,33 @@ public struct CaseworkerMeetings: Sendable, Equatable {
 }
 
 public struct AssessmentHistory: Sendable, Equatable {
+    /// One self-assessment's means, kept by each question's place in the
+    /// questionnaire rather than by its id: the pages, the tables and the
+    /// indicators read every mean of every round in the questionnaire's
+    /// order, and looking each up by its id hashed the id every time (some
+    /// 1.5 % of a national build's instructions, docs/performance.md, change 96).
     public struct Round: Sendable, Equatable {
         public var id: String
         public var date: Day
         public var respondents: Int
-        /// Question id → mean over the answers given, 2 decimals.
-        public var means: [String: Rounded]
+        /// The questionnaire's question ids, in its order: the places of
+        /// `meanByPlace` and `exactByPlace` (one array shared by every round).
+        public var questions: [String]
+        /// Each question's mean over the answers given, 2 decimals, by its
+        /// place in `questions`; nil where no answer was given.
+        public var meanByPlace: [Rounded?]
         /// Mean of the unrounded question means, 2 decimals (nil when no question was answered).
         public var index: Rounded?
-        /// The unrounded means, kept for `change` and `weakest`.
-        public var exactMeans: [String: Exact]
+        /// The unrounded means by place, kept for `change` and `weakest`.
+        public var exactByPlace: [Exact?]
+
+        /// Question id → mean, for the questions answered: the indicator
+        /// document's form.
+        public var means: [String: Rounded] {
+            var means: [String: Rounded] = [:]
+            for (question, mean) in zip(questions, meanByPlace) { means[question] = mean }
+            return means
+        }
     }
 
     public var rounds: [Round]

@@ -204,14 +204,14 @@ public enum Indicators {
         for (subproject, rounds) in zip(project.config.subprojects, roundsBySubproject) {
             var change: [String: Rounded] = [:]
             if rounds.count >= 2 {
-                let latest = rounds[rounds.count - 1].exactMeans, previous = rounds[rounds.count - 2].exactMeans
-                for (question, mean) in latest {
-                    if let before = previous[question] { change[question] = (mean - before).rounded(decimals: 2) }
+                let latest = rounds[rounds.count - 1].exactByPlace, previous = rounds[rounds.count - 2].exactByPlace
+                for (place, question) in questions.enumerated() {
+                    if let mean = latest[place], let before = previous[place] { change[question] = (mean - before).rounded(decimals: 2) }
                 }
             }
             var weakest: [String] = []
-            if let latest = rounds.last, let lowest = latest.exactMeans.values.min() {
-                weakest = sortedIDs(latest.exactMeans.filter { $0.value == lowest }.map(\.key))
+            if let latest = rounds.last, let lowest = latest.exactByPlace.compactMap({ $0 }).min() {
+                weakest = sortedIDs(questions.indices.filter { latest.exactByPlace[$0] == lowest }.map { questions[$0] })
             }
             var overdue = false
             if subproject.start <= day {
@@ -245,17 +245,15 @@ public enum Indicators {
                 counts[place] += 1
             }
         }
-        var exactMeans: [String: Exact] = [:]
-        for (place, question) in questions.enumerated() where counts[place] > 0 {
-            exactMeans[question] = Exact(sums[place], counts[place])
-        }
+        let exact = questions.indices.map { counts[$0] > 0 ? Exact(sums[$0], counts[$0]) : nil }
         return AssessmentHistory.Round(
             id: assessment.id,
             date: assessment.date,
             respondents: responses.count,
-            means: exactMeans.mapValues { $0.rounded(decimals: 2) },
-            index: Exact.mean(questions.compactMap { exactMeans[$0] })?.rounded(decimals: 2),
-            exactMeans: exactMeans)
+            questions: questions,
+            meanByPlace: exact.map { $0?.rounded(decimals: 2) },
+            index: Exact.mean(exact.compactMap { $0 })?.rounded(decimals: 2),
+            exactByPlace: exact)
     }
 
     // MARK: Helpers

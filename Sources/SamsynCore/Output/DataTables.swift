@@ -96,12 +96,11 @@ public enum DataTables {
     }
 
     static func assessments(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
-        let questions = project.config.questionnaire.questions.map(\.id)
         for subproject in project.config.subprojects.map(\.id).sorted(by: byteOrder) {
             for round in report.assessments[subproject]?.rounds ?? [] {
                 out.append([.text(subproject), .text(round.id), date(round.date), .int(round.respondents),
                             round.index.map(CSVTable.Cell.decimal) ?? .empty]
-                           + questions.map { round.means[$0].map(CSVTable.Cell.decimal) ?? .empty })
+                           + round.meanByPlace.map { $0.map(CSVTable.Cell.decimal) ?? .empty })
             }
         }
     }

@@ -30,8 +30,8 @@ enum AssessmentPages {
         let l = c.l, q = c.project.config.questionnaire
         let rows: [[Cell]] = c.project.config.subprojects.map { sub in
             let latest = c.report.assessments[sub.id]?.rounds.last
-            return [Part.cell(sub.name, href: "#sub-\(sub.id)", header: true)] + q.questions.map { question in
-                guard let mean = latest?.means[question.id] else { return Part.cell(l["dash"], numeric: true) }
+            return [Part.cell(sub.name, href: "#sub-\(sub.id)", header: true)] + q.questions.indices.map { place in
+                guard let mean = latest?.meanByPlace[place] else { return Part.cell(l["dash"], numeric: true) }
                 return Part.cell(l.decimal(mean), numeric: true, className: "heat heat-\(level(mean, q))")
             } + [Part.cell(latest?.index.map(l.decimal) ?? l["dash"], numeric: true),
                  Part.cell(latest.map { l.date($0.date) } ?? l["dash"])]
@@ -62,15 +62,15 @@ enum AssessmentPages {
         let ids = q.questions.map(\.id)
         let single = history.rounds.count == 1
         let radar = Charts.radar(axes: ids.map(c.questionLabel),
-                                 first: single ? nil : ids.map { first.exactMeans[$0] },
-                                 latest: ids.map { latest.exactMeans[$0] }, scale: q.scaleMin...q.scaleMax,
+                                 first: single ? nil : first.exactByPlace,
+                                 latest: latest.exactByPlace, scale: q.scaleMin...q.scaleMax,
                                  firstName: l["assessments.first"] + " (\(l.date(first.date)))",
                                  latestName: l["assessments.latest"] + " (\(l.date(latest.date)))", l: l)
         let radarData = DataTable(
             head: [l["assessments.question"]] + (single ? [] : [l["assessments.first"]]) + [l["assessments.latest"]],
-            rows: ids.map { id in
-                (c.questionLabel(id), (single ? [] : [first.means[id].map(l.decimal) ?? l["dash"]])
-                    + [latest.means[id].map(l.decimal) ?? l["dash"]])
+            rows: ids.indices.map { place in
+                (c.questionLabel(ids[place]), (single ? [] : [first.meanByPlace[place].map(l.decimal) ?? l["dash"]])
+                    + [latest.meanByPlace[place].map(l.decimal) ?? l["dash"]])
             })
         let caption = single
             ? l.format("assessments.radar.single", l.date(latest.date), latest.index.map(l.decimal) ?? l["dash"])
@@ -81,8 +81,8 @@ enum AssessmentPages {
 
         if history.rounds.count >= 2 {
             // Means in hundredths, so the line chart's whole-number axis keeps two decimals of precision.
-            let series = ids.map { id in
-                Charts.Series(name: c.questionLabel(id), values: history.rounds.map { $0.means[id]?.units ?? 0 })
+            let series = ids.indices.map { place in
+                Charts.Series(name: c.questionLabel(ids[place]), values: history.rounds.map { $0.meanByPlace[place]?.units ?? 0 })
             }
             let (chart, data) = Charts.line(labels: history.rounds.map { l.date($0.date) }, series: series,
                                             firstColumn: l["assessments.round"], l: l,
@@ -96,7 +96,7 @@ enum AssessmentPages {
         let rows: [[Cell]] = history.rounds.map { round in
             [Part.cell(l.date(round.date), header: true), Part.cell(l.number(round.respondents), numeric: true),
              Part.cell(round.index.map(l.decimal) ?? l["dash"], numeric: true)]
-                + ids.map { Part.cell(round.means[$0].map(l.decimal) ?? l["dash"], numeric: true) }
+                + round.meanByPlace.map { Part.cell($0.map(l.decimal) ?? l["dash"], numeric: true) }
         }
         blocks.append(Part.table(caption: l.format("assessments.table", sub.name),
                                  head: [(l["assessments.round"], false), (l["assessments.respondents"], true), (l["assessments.index"], true)]
