@@ -270,10 +270,21 @@ public enum Indicators {
         return (summary(records.filter { $0.subprojects.isEmpty }), bySubproject.mapValues(summary))
     }
 
+    /// Counted by year in an array, and each year named once at the end:
+    /// naming and hashing every day's year as text was most of the cost
+    /// (docs/performance.md, change 97). A project's years are a short span.
     static func countByYear(_ days: [Day]) -> ByYear {
-        var counts: ByYear = [:]
-        for day in days { counts[day.yearKey, default: 0] += 1 }
-        return counts
+        guard let first = days.first?.year else { return [:] }
+        var low = first, high = first
+        for day in days {
+            low = min(low, day.year)
+            high = max(high, day.year)
+        }
+        var counts = [Int](repeating: 0, count: high - low + 1)
+        for day in days { counts[day.year - low] += 1 }
+        var byYear: ByYear = [:]
+        for (offset, count) in counts.enumerated() where count > 0 { byYear[Day.yearKey(low + offset)] = count }
+        return byYear
     }
 
     static func sortedIDs<S: Sequence>(_ ids: S) -> [String] where S.Element == String {

@@ -261,13 +261,17 @@ private final class OpenFolders: @unchecked Sendable {
     static let outside: Int32 = -2
     private let lock = NSLock()
     private var known: [String: Int32] = [:]
+    /// The folder asked for last: files are read folder by folder, so it is
+    /// nearly always the one asked for, and comparing costs less than hashing.
+    private var last: (folder: String, handle: Int32)?
 
     func handle(_ folder: String, else open: () -> Int32) -> Int32 {
         lock.lock()
         defer { lock.unlock() }
-        if let seen = known[folder] { return seen }
-        let handle = open()
+        if let last, last.folder == folder { return last.handle }
+        let handle = known[folder] ?? open()
         known[folder] = handle
+        last = (folder, handle)
         return handle
     }
 

@@ -113,5 +113,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The calendar year as the indicators write it ("2024").
-    public var yearKey: String { String(year) }
+    public var yearKey: String { Day.yearKey(year) }
+    static func yearKey(_ year: Int) -> String { String(year) }
 }

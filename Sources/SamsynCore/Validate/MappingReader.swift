@@ -353,19 +353,22 @@ struct MappingReader {
 struct KnownIDs: Sendable {
     let kind: String
     let ids: [String]
-    private let set: Set<String>
+    /// Hashed only when there are many: the six questions of an assessment
+    /// are compared one by one, which cost less than hashing each answer's
+    /// question (docs/performance.md, change 97).
+    private let set: Set<String>?
 
     init(kind: String, ids: [String]) {
         self.kind = kind
         self.ids = ids
-        self.set = Set(ids)
+        self.set = ids.count > 16 ? Set(ids) : nil
     }
 
-    func contains(_ id: String) -> Bool { set.contains(id) }
+    func contains(_ id: String) -> Bool { set?.contains(id) ?? ids.contains(id) }
 
     @discardableResult
     func check(_ id: String, at location: SourceLocation, key: String, log: DiagnosticLog) -> Bool {
-        if set.contains(id) { return true }
+        if contains(id) { return true }
         let close = suggestion(for: id, among: ids).map { "did you mean '\($0)'? " } ?? ""
         let hint = ids.isEmpty ? "config/site.yaml defines no \(kind)s" : close + "known \(kind)s: " + listForHint(ids)
         let article = "aeiou".contains(kind.prefix(1)) ? "an" : "a"

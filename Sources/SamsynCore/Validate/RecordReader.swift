@@ -346,7 +346,7 @@ struct RecordReader {
     /// a single response may skip questions but must answer one.
     private func readAnswers(_ node: YAMLNode, file: String, what: String, mustAnswerAll: Bool) -> [String: Int]? {
         let questionnaire = context.config.questionnaire
-        let ids = questionnaire.questions.map(\.id)
+        let ids = context.questions.ids
         guard case .mapping(let mapping, _) = node else {
             log.error(MappingReader.location(of: node, in: file),
                       "\(what) must map question ids to scores, but this is \(MappingReader.describe(node))",
