@@ -89,12 +89,19 @@ public enum IndicatorsDocument {
     }
 
     private static func assessments(_ h: AssessmentHistory) -> JSONValue {
+        // The questions' places in byte order of their ids, found once: each
+        // round's means are then written in that order straight from their
+        // places (the same keys in the same order as `sortedObject` gives).
+        let questions = h.rounds.first?.questions ?? []
+        let inKeyOrder = questions.indices.sorted { byteOrder(questions[$0], questions[$1]) }
         let rounds: [JSONValue] = h.rounds.map { round in
             .object([
                 ("id", .string(round.id)),
                 ("date", .string(round.date.description)),
                 ("respondents", .int(round.respondents)),
-                ("means", .sortedObject(round.means.mapValues(JSONValue.decimal))),
+                ("means", .object(inKeyOrder.compactMap { place in
+                    round.meanByPlace[place].map { (round.questions[place], JSONValue.decimal($0)) }
+                })),
                 ("index", round.index.map(JSONValue.decimal) ?? .null),
             ])
         }
