@@ -79,6 +79,30 @@ import Testing
         #expect(result["rs"] == Competence(target: nil, attendances: 0, share: nil))
     }
 
+    /// The reader notes where each participation's organisation stands in the
+    /// config; a place that no longer names it (a record read against another
+    /// config) must not count for the organisation now in that place.
+    @Test func competenceCountsByTheOrganisationNotByAStalePlace() {
+        let noted = Activity(kind: .training, id: "a", title: "A", date: .t("2024-02-01"),
+                             participants: [.init(organisation: "kn", count: 2, organisationPlace: 1)])
+        let stale = Activity(kind: .training, id: "b", title: "B", date: .t("2024-02-02"),
+                             participants: [.init(organisation: "rs", count: 3, organisationPlace: 0),
+                                            .init(organisation: "fk", count: 4, organisationPlace: 99)])
+        let unknown = Activity(kind: .training, id: "c", title: "C", date: .t("2024-02-03"),
+                               participants: [.init(organisation: "nowhere", count: 7)])
+        let result = Indicators.competence(Self.config.organisations, held: [noted, stale, unknown])
+        #expect(result["fk"]?.attendances == 4)
+        #expect(result["kn"]?.attendances == 2)
+        #expect(result["rs"]?.attendances == 3)
+        #expect(result["nowhere"] == nil)
+    }
+
+    @Test func countByYearCountsEachYearOfTheSpanAndNamesOnlyYearsWithDays() {
+        let days: [Day] = [.t("2026-05-01"), .t("2023-01-01"), .t("2026-12-31"), .t("2023-06-30"), .t("2026-01-01")]
+        #expect(Indicators.countByYear(days) == ["2023": 2, "2026": 3])
+        #expect(Indicators.countByYear([]) == [:])
+    }
+
     @Test func participantHoursAreExactThenRounded() {
         let a = Activity(kind: .training, id: "a", title: "A", date: .t("2024-02-01"), hours: Exact(decimal: "1.25"),
                          participants: [.init(organisation: "fk", count: 3, women: 2, men: 1)])

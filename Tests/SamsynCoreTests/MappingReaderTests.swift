@@ -38,4 +38,15 @@ import Testing
         #expect(log.all.first?.message == "unknown key 'unknwn' in the record")
         #expect(log.all.first?.location.line == 68)
     }
+
+    /// Few ids are compared one by one, many are hashed: both give each id's first place.
+    @Test(arguments: [3, 16, 17, 500])
+    func knownIDsGiveEachIDsPlaceFewOrMany(count: Int) {
+        let ids = (0..<count).map { "org-\($0)" } + ["org-0"]  // a repeated id keeps its first place
+        let known = KnownIDs(kind: "organisation", ids: ids)
+        for place in 0..<count { #expect(known.place(of: "org-\(place)") == place) }
+        #expect(known.place(of: "org-\(count)") == nil)
+        #expect(!known.contains("org"))
+        #expect(known.contains("org-\(count - 1)"))
+    }
 }

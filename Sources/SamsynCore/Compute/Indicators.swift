@@ -153,13 +153,18 @@ public enum Indicators {
     // MARK: Competence development
 
     static func competence(_ organisations: [Organisation], held: [Activity]) -> [String: Competence] {
-        var attendances: [String: Int] = [:]
+        // Summed by the organisation's place (an organisation not in the
+        // config, which validation never lets through, counts for none).
+        let places = OrganisationPlaces(organisations)
+        var attendances = [Int](repeating: 0, count: organisations.count)
         for activity in held where activity.kind == .training || activity.kind == .themeDay {
-            for entry in activity.participants { attendances[entry.organisation, default: 0] += entry.count }
+            for entry in activity.participants {
+                if let place = places.place(of: entry) { attendances[place] += entry.count }
+            }
         }
         var result: [String: Competence] = [:]
         for organisation in organisations {
-            let count = attendances[organisation.id] ?? 0
+            let count = places.place(of: organisation.id).map { attendances[$0] } ?? 0
             let share = organisation.trainingTarget.flatMap { target in
                 target > 0 ? Exact(count, target).rounded(decimals: 3) : nil
             }

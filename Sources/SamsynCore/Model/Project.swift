@@ -113,6 +113,29 @@ public struct Organisation: Sendable, Identifiable {
     }
 }
 
+/// Finds a participation's organisation in config/site.yaml's list: by the
+/// place the reader noted, when the organisation there still has the id
+/// (a record made elsewhere, as in a test, may carry no place), and by its id
+/// otherwise. Each participation's id was hashed in the indexes, the
+/// indicators and the activity pages again (docs/performance.md, change 99).
+struct OrganisationPlaces: Sendable {
+    let organisations: [Organisation]
+    private let byID: [String: Int]
+
+    init(_ organisations: [Organisation]) {
+        self.organisations = organisations
+        byID = Dictionary(organisations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func place(of participation: Activity.Participation) -> Int? {
+        if let place = participation.organisationPlace, place < organisations.count,
+           organisations[place].id == participation.organisation { return place }
+        return byID[participation.organisation]
+    }
+
+    func place(of id: String) -> Int? { byID[id] }
+}
+
 public struct Subproject: Sendable, Identifiable {
     public var id: String
     public var name: String

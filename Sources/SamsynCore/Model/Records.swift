@@ -128,13 +128,19 @@ public struct Activity: Sendable, Identifiable {
         public var women: Int?
         public var men: Int?
         public var nonBinary: Int?
+        /// Where the reader found `organisation` in config/site.yaml's list of
+        /// organisations, when it did: the indexes, the indicators and the
+        /// pages then need not hash the id again (`OrganisationPlaces`).
+        public var organisationPlace: Int?
 
-        public init(organisation: String, count: Int, women: Int? = nil, men: Int? = nil, nonBinary: Int? = nil) {
+        public init(organisation: String, count: Int, women: Int? = nil, men: Int? = nil, nonBinary: Int? = nil,
+                    organisationPlace: Int? = nil) {
             self.organisation = organisation
             self.count = count
             self.women = women
             self.men = men
             self.nonBinary = nonBinary
+            self.organisationPlace = organisationPlace
         }
 
         public var hasSplit: Bool { women != nil || men != nil || nonBinary != nil }

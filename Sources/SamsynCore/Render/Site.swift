@@ -176,6 +176,7 @@ struct FrameMaker: Sendable {
 /// 100 000 records).
 struct RecordIndexes: Sendable {
     let organisations: [String: Organisation]
+    let organisationPlaces: OrganisationPlaces
     let subprojects: [String: Subproject]
     let agreements: [String: Agreement]
     let agreementsByParty: [String: [Agreement]]
@@ -194,6 +195,8 @@ struct RecordIndexes: Sendable {
 
     init(_ project: Project) {
         organisations = Dictionary(uniqueKeysWithValues: project.config.organisations.map { ($0.id, $0) })
+        let places = OrganisationPlaces(project.config.organisations)
+        organisationPlaces = places
         subprojects = Dictionary(uniqueKeysWithValues: project.config.subprojects.map { ($0.id, $0) })
         agreements = Dictionary(uniqueKeysWithValues: project.agreements.map { ($0.id, $0) })
         let sortedAgreements = project.agreements.sorted { byteOrder($0.id, $1.id) }
@@ -207,13 +210,23 @@ struct RecordIndexes: Sendable {
             for party in agreement.parties { byParty[party, default: []].append(agreement) }
             for sub in agreement.subprojects { bySub[sub, default: []].append(agreement) }
         }
+        // Gathered by the organisation's place, then named: hashing each
+        // participation's id was a third of these indexes.
+        var byPlace = [[Int]](repeating: [], count: places.organisations.count)
         var byOrganisation: [String: [Int]] = [:], activitiesBySub: [String: [Int]] = [:]
         for (position, activity) in sortedActivities.enumerated() {
             for (index, participation) in activity.participants.enumerated()
             where !activity.participants[..<index].contains(where: { $0.organisation == participation.organisation }) {
-                byOrganisation[participation.organisation, default: []].append(position)
+                if let place = places.place(of: participation) {
+                    byPlace[place].append(position)
+                } else {
+                    byOrganisation[participation.organisation, default: []].append(position)
+                }
             }
             for sub in activity.subprojects { activitiesBySub[sub, default: []].append(position) }
+        }
+        for (place, organisation) in places.organisations.enumerated() where !byPlace[place].isEmpty {
+            byOrganisation[organisation.id] = byPlace[place]
         }
         agreementsByParty = byParty
         agreementsBySubproject = bySub
@@ -271,6 +284,10 @@ final class PageContext: Sendable {
     var asOf: Day { input.report.asOf }
 
     func orgName(_ id: String) -> String { input.indexes.organisations[id]?.name ?? id }
+    func orgName(of participation: Activity.Participation) -> String {
+        input.indexes.organisationPlaces.place(of: participation).map { input.indexes.organisationPlaces.organisations[$0].name }
+            ?? participation.organisation
+    }
     func subName(_ id: String) -> String { input.indexes.subprojects[id]?.name ?? id }
 
     /// Question text in the site's language.

@@ -353,18 +353,21 @@ struct MappingReader {
 struct KnownIDs: Sendable {
     let kind: String
     let ids: [String]
-    /// Hashed only when there are many: the six questions of an assessment
-    /// are compared one by one, which cost less than hashing each answer's
-    /// question (docs/performance.md, change 97).
-    private let set: Set<String>?
+    /// Each id's place in `ids`, hashed only when there are many: the six
+    /// questions of an assessment are compared one by one, which cost less
+    /// than hashing each answer's question (docs/performance.md, change 97).
+    private let places: [String: Int]?
 
     init(kind: String, ids: [String]) {
         self.kind = kind
         self.ids = ids
-        self.set = ids.count > 16 ? Set(ids) : nil
+        self.places = ids.count > 16 ? Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
     }
 
-    func contains(_ id: String) -> Bool { set?.contains(id) ?? ids.contains(id) }
+    /// Where `id` stands in `ids` (its first place); nil when it is not there.
+    func place(of id: String) -> Int? { places.map { $0[id] } ?? ids.firstIndex(of: id) }
+
+    func contains(_ id: String) -> Bool { place(of: id) != nil }
 
     @discardableResult
     func check(_ id: String, at location: SourceLocation, key: String, log: DiagnosticLog) -> Bool {

@@ -248,10 +248,13 @@ struct RecordReader {
             let givesCount = p.has("count")
             let givesWomen = p.has("women"), givesMen = p.has("men"), givesNonBinary = p.has("non_binary")
             let hasSplit = givesWomen || givesMen || givesNonBinary
-            var organisation: String?
+            var organisation: String?, place: Int?
+            // Found once, by its place; `check` then only reports an unknown id.
             if let id = p.text("organisation", required: true, example: "fk"),
-               context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
+               case let found = context.organisations.place(of: id),
+               found != nil || context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
                 organisation = id
+                place = found
                 if !seen.insert(id) {
                     log.warning(p.location(of: "organisation"), "'\(id)' appears twice in participants; both counts are added",
                                 hint: "give each organisation one entry")
@@ -276,7 +279,8 @@ struct RecordReader {
             // A count given but not readable has been reported above.
             if givesCount && count == nil { continue }
             if givesWomen && women == nil || givesMen && men == nil || givesNonBinary && nonBinary == nil { continue }
-            result.append(.init(organisation: organisation, count: count ?? splitSum, women: women, men: men, nonBinary: nonBinary))
+            result.append(.init(organisation: organisation, count: count ?? splitSum, women: women, men: men, nonBinary: nonBinary,
+                                organisationPlace: place))
         }
         return result
     }

@@ -242,7 +242,7 @@ enum ActivityPages {
         if !a.participants.isEmpty {
             let dash = w.dash
             let rows: [[Cell]] = a.participants.map { p in
-                [Part.cell(c.orgName(p.organisation), href: link.organisation(p.organisation), header: true),
+                [Part.cell(c.orgName(of: p), href: link.organisation(p.organisation), header: true),
                  Part.cell(l.number(p.count), numeric: true),
                  Part.cell(p.women.map(l.number) ?? dash, numeric: true),
                  Part.cell(p.men.map(l.number) ?? dash, numeric: true),
