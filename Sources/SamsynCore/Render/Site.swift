@@ -268,6 +268,10 @@ final class PageContext: Sendable {
     let activityWords: ActivityPages.Words
     let activityRows: ActivityPages.Rows
     let agreementWords: AgreementPages.Words
+    /// Each organisation's link from a page one folder down (every record
+    /// page), by its place in the config, made once per site: an activity
+    /// page made one for each participation, some 600 instructions each.
+    private let organisationHrefsOneDown: [String]
 
     init(_ input: RenderInput) {
         self.input = input
@@ -275,6 +279,8 @@ final class PageContext: Sendable {
         self.activityWords = ActivityPages.Words(l)
         self.activityRows = ActivityPages.Rows(input, l, activityWords)
         self.agreementWords = AgreementPages.Words(l)
+        let oneDown = Linker(pagePath: "folder/page.html")
+        self.organisationHrefsOneDown = input.indexes.organisationPlaces.organisations.map { oneDown.organisation($0.id) }
     }
 
     subscript<T>(dynamicMember index: KeyPath<RecordIndexes, T>) -> T { input.indexes[keyPath: index] }
@@ -284,9 +290,14 @@ final class PageContext: Sendable {
     var asOf: Day { input.report.asOf }
 
     func orgName(_ id: String) -> String { input.indexes.organisations[id]?.name ?? id }
-    func orgName(of participation: Activity.Participation) -> String {
-        input.indexes.organisationPlaces.place(of: participation).map { input.indexes.organisationPlaces.organisations[$0].name }
-            ?? participation.organisation
+    /// A participation's organisation: its name, and its link from a page that `link` makes links for.
+    func organisation(of participation: Activity.Participation, _ link: Linker) -> (name: String, href: String) {
+        let places = input.indexes.organisationPlaces
+        guard let place = places.place(of: participation) else {
+            return (participation.organisation, link.organisation(participation.organisation))
+        }
+        let href = link.root == "../" ? organisationHrefsOneDown[place] : link.organisation(participation.organisation)
+        return (places.organisations[place].name, href)
     }
     func subName(_ id: String) -> String { input.indexes.subprojects[id]?.name ?? id }
 

@@ -242,11 +242,12 @@ enum ActivityPages {
         if !a.participants.isEmpty {
             let dash = w.dash
             let rows: [[Cell]] = a.participants.map { p in
-                [Part.cell(c.orgName(of: p), href: link.organisation(p.organisation), header: true),
-                 Part.cell(l.number(p.count), numeric: true),
-                 Part.cell(p.women.map(l.number) ?? dash, numeric: true),
-                 Part.cell(p.men.map(l.number) ?? dash, numeric: true),
-                 Part.cell(p.nonBinary.map(l.number) ?? dash, numeric: true)]
+                let organisation = c.organisation(of: p, link)
+                return [Part.cell(organisation.name, href: organisation.href, header: true),
+                        Part.cell(l.number(p.count), numeric: true),
+                        Part.cell(p.women.map(l.number) ?? dash, numeric: true),
+                        Part.cell(p.men.map(l.number) ?? dash, numeric: true),
+                        Part.cell(p.nonBinary.map(l.number) ?? dash, numeric: true)]
             }
             page.sections = [Part.section(w.participants, id: "participants", [
                 Part.table(caption: w.participants, head: [(w.organisation, false), (w.participants, true), (w.women, true),
