@@ -4,6 +4,12 @@ struct Linker {
     /// "" at the top level, "../" one folder down.
     let root: String
 
+    private init(root: String) { self.root = root }
+
+    /// A record page's own path, `folder/id.html`, made as its links are
+    /// (string interpolation cost twice as much, for every record page).
+    static func recordPath(_ folder: String, _ id: String) -> String { Linker(root: "").record(folder, id) }
+
     init(pagePath: String) {
         // Counted in bytes: splitting the String by characters cost some
         // 20 000 instructions a page. Page paths have no empty segments.

@@ -7,10 +7,13 @@ enum ActivityPages {
                 PagePlan(path: listPath(.themeDay).path) { themeDays(c) },
                 PagePlan(path: listPath(.meeting).path) { meetings(c) }]
             // On both cores: at 100 000 records making the paths alone kept one core busy for 80 ms.
-            + Parallel.map(records) { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
+            + Parallel.map(records) { a in
+                let path = path(of: a)
+                return PagePlan(path: path) { recordPage(a, at: path, c) }
+            }
     }
 
-    static func path(of a: Activity) -> String { "\(a.kind.folder)/\(a.id).html" }
+    static func path(of a: Activity) -> String { Linker.recordPath(a.kind.folder, a.id) }
 
     static func listPath(_ kind: Activity.Kind) -> (key: String, path: String) {
         switch kind {
@@ -223,22 +226,26 @@ enum ActivityPages {
 
     // MARK: One page per activity
 
-    static func recordPage(_ a: Activity, _ c: PageContext) -> Page {
-        let l = c.l, w = c.activityWords, path = path(of: a), link = Linker(pagePath: path)
+    /// `path` is the page plan's: made once per page.
+    static func recordPage(_ a: Activity, at path: String, _ c: PageContext) -> Page {
+        let l = c.l, w = c.activityWords, link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: listPath(a.kind).key, parent: w.list[a.kind]!)
-        var facts: [(String, [Fact.Part])] = [
-            (w.kind, [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)]),
-            (w.date, [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]),
-            (w.status, [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)]),
-            (w.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
-        ]
-        if let provider = a.provider { facts.append((w.provider, [(provider, nil)])) }
-        if let hours = a.hours { facts.append((w.hours, [(l.decimal(hours.rounded(decimals: 2)), nil)])) }
-        if !a.methods.isEmpty { facts.append((w.methods, a.methods.map { (w.methodNames[$0]!, nil) })) }
-        if !a.principles.isEmpty { facts.append((w.principles, a.principles.map { (w.principleNames[$0]!, nil) })) }
-        if let notes = a.notes { facts.append((w.notes, [(notes, nil)])) }
-        facts.append((w.id, [(a.id, nil)]))
-        page.blocks = [Part.facts(facts)]
+        // Facts made as they are kept (no list of label and parts to re-make):
+        // no part list here is ever empty.
+        var facts: [Fact] = []
+        facts.reserveCapacity(10)
+        facts.append(Fact(label: w.kind, parts: [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)]))
+        facts.append(Fact(label: w.date, parts: [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]))
+        facts.append(Fact(label: w.status, parts: [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)]))
+        facts.append(Fact(label: w.subprojects, parts: a.subprojects.isEmpty ? [(w.wholeProject, nil)]
+                                                                         : a.subprojects.map { (c.subName($0), link.subproject($0)) }))
+        if let provider = a.provider { facts.append(Fact(label: w.provider, parts: [(provider, nil)])) }
+        if let hours = a.hours { facts.append(Fact(label: w.hours, parts: [(l.decimal(hours.rounded(decimals: 2)), nil)])) }
+        if !a.methods.isEmpty { facts.append(Fact(label: w.methods, parts: a.methods.map { (w.methodNames[$0]!, nil) })) }
+        if !a.principles.isEmpty { facts.append(Fact(label: w.principles, parts: a.principles.map { (w.principleNames[$0]!, nil) })) }
+        if let notes = a.notes { facts.append(Fact(label: w.notes, parts: [(notes, nil)])) }
+        facts.append(Fact(label: w.id, parts: [(a.id, nil)]))
+        page.blocks = [.facts(facts)]
         if !a.participants.isEmpty {
             let dash = w.dash
             let rows: [[Cell]] = a.participants.map { p in

@@ -4,10 +4,13 @@ enum AgreementPages {
     static func pages(_ c: PageContext) -> [PagePlan] {
         let agreements = c.project.agreements.sorted { byteOrder($0.id, $1.id) }
         return [PagePlan(path: "agreements/index.html") { listPage(c, agreements) }]
-            + Parallel.map(agreements) { a in PagePlan(path: path(of: a)) { recordPage(a, c) } }
+            + Parallel.map(agreements) { a in
+                let path = path(of: a)
+                return PagePlan(path: path) { recordPage(a, at: path, c) }
+            }
     }
 
-    static func path(of a: Agreement) -> String { "agreements/\(a.id).html" }
+    static func path(of a: Agreement) -> String { Linker.recordPath("agreements", a.id) }
 
     static func listPage(_ c: PageContext, _ agreements: [Agreement]) -> Page {
         let l = c.l, path = "agreements/index.html", link = Linker(pagePath: path)
@@ -89,8 +92,9 @@ enum AgreementPages {
                            caption: l.format("agreements.timeline.caption", l.date(c.asOf)))
     }
 
-    static func recordPage(_ a: Agreement, _ c: PageContext) -> Page {
-        let l = c.l, w = c.agreementWords, path = path(of: a), link = Linker(pagePath: path)
+    /// `path` is the page plan's: made once per page.
+    static func recordPage(_ a: Agreement, at path: String, _ c: PageContext) -> Page {
+        let l = c.l, w = c.agreementWords, link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (w.agreements, "agreements/index.html"))
         let inForce = a.isInForce(on: c.asOf)
         var facts: [(String, [Fact.Part])] = [
