@@ -686,17 +686,23 @@ import Testing
         #expect("a".trimmingWhitespace == "a")
     }
 
-    /// A repeated string is found whether few (compared one by one) or many (hashed) were met before.
-    @Test func seenStringsAtEverySize() {
+    /// A repeated value is found whether few (compared one by one) or many (hashed) were met before:
+    /// strings, and the organisations' places the participants list is checked by.
+    @Test func seenValuesAtEverySize() {
         for size in [1, 2, 15, 16, 17, 40] {
-            var seen = SeenStrings()
-            var firstTime: [Bool] = []
+            var seen = SeenValues<String>(), seenPlaces = SeenValues<Int>()
+            var firstTime: [Bool] = [], firstTimePlaces: [Bool] = []
             for index in 0..<size { firstTime.append(seen.insert("org-\(index)")) }
             for index in 0..<size { firstTime.append(seen.insert("org-\(index)")) }
             firstTime.append(seen.insert("org-\(size)"))
             firstTime.append(seen.insert("org-\(size)"))
-            #expect(firstTime == Array(repeating: true, count: size) + Array(repeating: false, count: size) + [true, false],
-                    "size \(size)")
+            for index in (0..<size).reversed() { firstTimePlaces.append(seenPlaces.insert(index)) }
+            for index in 0..<size { firstTimePlaces.append(seenPlaces.insert(index)) }
+            firstTimePlaces.append(seenPlaces.insert(size))
+            firstTimePlaces.append(seenPlaces.insert(size))
+            let expected = Array(repeating: true, count: size) + Array(repeating: false, count: size) + [true, false]
+            #expect(firstTime == expected, "size \(size)")
+            #expect(firstTimePlaces == expected, "size \(size), places")
         }
     }
 }

@@ -380,19 +380,19 @@ struct KnownIDs: Sendable {
     }
 }
 
-/// Strings met so far, compared one by one while they are few — an activity
-/// names a few organisations, and hashing each id cost more than comparing
-/// it with the others — and hashed past sixteen, so that a hostile file of
+/// Values met so far, compared one by one while they are few — an activity
+/// names a few organisations, and hashing each cost more than comparing it
+/// with the others — and hashed past sixteen, so that a hostile file of
 /// thousands of entries still costs linear time.
-struct SeenStrings {
-    private var few: [String] = []
-    private var many: Set<String>?
+struct SeenValues<Value: Hashable> {
+    private var few: [Value] = []
+    private var many: Set<Value>?
 
-    /// True when `text` had not been met before.
-    mutating func insert(_ text: String) -> Bool {
-        if many != nil { return many!.insert(text).inserted }
-        if few.contains(text) { return false }
-        few.append(text)
+    /// True when `value` had not been met before.
+    mutating func insert(_ value: Value) -> Bool {
+        if many != nil { return many!.insert(value).inserted }
+        if few.contains(value) { return false }
+        few.append(value)
         if few.count > 16 { many = Set(few) }
         return true
     }

@@ -238,7 +238,8 @@ struct RecordReader {
         guard let items = r.list("participants", example: "[{ organisation: fk, count: 6 }]") else { return [] }
         var result: [Activity.Participation] = []
         result.reserveCapacity(items.count)
-        var seen = SeenStrings()
+        // Organisations by their place in the config: comparing numbers, not ids.
+        var seen = SeenValues<Int>()
         for item in items {
             guard let p = MappingReader(item, file: r.file, what: "a participants entry",
                                         keys: Keys.participant, log: log) else { continue }
@@ -255,7 +256,8 @@ struct RecordReader {
                found != nil || context.organisations.check(id, at: p.location(of: "organisation"), key: "organisation", log: log) {
                 organisation = id
                 place = found
-                if !seen.insert(id) {
+                // `check` passes only what has a place, so `found` is set here.
+                if let found, !seen.insert(found) {
                     log.warning(p.location(of: "organisation"), "'\(id)' appears twice in participants; both counts are added",
                                 hint: "give each organisation one entry")
                 }
