@@ -161,3 +161,29 @@ import Testing
         #expect([a, b, c, c].sortedForReport() == [c, b, a])
     }
 }
+
+/// A table row written once for two tables, one of which leaves a column
+/// out, must be the same as the row written without that cell.
+@Suite struct SharedRowTests {
+    static func bytes(_ written: WrittenHTML) -> [UInt8] {
+        var w = HTMLWriter()
+        w.append(written)
+        return w.bytes
+    }
+
+    @Test(arguments: 0..<5)
+    func aRowWithoutOneCellIsTheRowWrittenWithoutIt(left: Int) {
+        let cells = [
+            Part.cell("Grundkurs <1>", href: "../trainings/grundkurs.html", header: true),
+            Part.cell("1 mars 2024", sortKey: "2024-03-01"),
+            Part.cell("genomförd", symbol: "✓", className: "status status-met"),
+            Part.cell("–"),
+            Part.cell("12", numeric: true, sortKey: "12"),
+        ]
+        let shared = PageWriter.written(row: cells, leavingOut: left)
+        var without = cells
+        without.remove(at: left)
+        #expect(Self.bytes(shared.whole) == Self.bytes(PageWriter.written(row: cells)))
+        #expect(Self.bytes(shared.without) == Self.bytes(PageWriter.written(row: without)))
+    }
+}

@@ -189,6 +189,20 @@ struct HTMLWriter: ~Copyable {
     /// What has been written, kept to be written again.
     var written: WrittenHTML { WrittenHTML(bytes: bytes) }
 
+    /// How many bytes have been written so far: where the next one goes.
+    var byteCount: Int { count }
+
+    /// What has been written but the bytes in `cut` (a whole element the
+    /// writer wrote, such as one cell of a row), kept to be written again.
+    func written(cutting cut: Range<Int>) -> WrittenHTML {
+        precondition(cut.lowerBound >= 0 && cut.upperBound <= count, "HTMLWriter: cut outside what was written")
+        var kept = [UInt8]()
+        kept.reserveCapacity(count - cut.count)
+        kept.append(contentsOf: UnsafeBufferPointer(start: base, count: cut.lowerBound))
+        kept.append(contentsOf: UnsafeBufferPointer(start: base + cut.upperBound, count: count - cut.upperBound))
+        return WrittenHTML(bytes: kept)
+    }
+
     /// Markup a writer wrote earlier, copied as it is.
     mutating func append(_ written: WrittenHTML) {
         written.bytes.withUnsafeBytes { append($0) }

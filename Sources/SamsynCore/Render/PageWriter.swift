@@ -211,27 +211,31 @@ enum PageWriter {
         // Cells are read where they lie: `for cell in row` copied each one,
         // retaining and releasing its five strings, for every cell of the site.
         cells.withUnsafeBufferPointer { row in
-            for index in row.indices {
-                // The same markup as open("th"/"td", …), written without a list of attributes per cell.
-                if row[index].header {
-                    w.markup("<th scope=\"row\"")
-                    w.attribute("class", row[index].className)
-                } else {
-                    w.markup("<td")
-                    w.attribute("class", row[index].className)
-                    w.attribute("data-sort", row[index].sortKey)
-                }
-                w.markup(">")
-                if let symbol = row[index].symbol {
-                    w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
-                    w.text(symbol)
-                    w.markup("</span> ")
-                }
-                w.link(row[index].text, href: row[index].href)
-                w.markup(row[index].header ? "</th>" : "</td>")
-            }
+            for index in row.indices { write(cell: index, of: row, &w) }
         }
         w.markup("</tr>\n")
+    }
+
+    /// One cell of a row, read in place. The same markup as open("th"/"td",
+    /// …), written without a list of attributes per cell.
+    @inline(__always)
+    private static func write(cell index: Int, of row: UnsafeBufferPointer<Cell>, _ w: inout HTMLWriter) {
+        if row[index].header {
+            w.markup("<th scope=\"row\"")
+            w.attribute("class", row[index].className)
+        } else {
+            w.markup("<td")
+            w.attribute("class", row[index].className)
+            w.attribute("data-sort", row[index].sortKey)
+        }
+        w.markup(">")
+        if let symbol = row[index].symbol {
+            w.markup("<span aria-hidden=\"true\" class=\"symbol\">")
+            w.text(symbol)
+            w.markup("</span> ")
+        }
+        w.link(row[index].text, href: row[index].href)
+        w.markup(row[index].header ? "</th>" : "</td>")
     }
 
     /// A row written once, to be written again unchanged wherever it is listed.
@@ -239,6 +243,25 @@ enum PageWriter {
         var w = HTMLWriter(capacity: 1024)
         write(row: cells, &w)
         return w.written
+    }
+
+    /// A row written once, whole and without the cell at `left`, for tables
+    /// that leave that column out: the shorter row is the whole one's bytes
+    /// with the cell's cut out, not written again (a national site lists
+    /// every activity both ways; docs/performance.md, change 103).
+    static func written(row cells: [Cell], leavingOut left: Int) -> (whole: WrittenHTML, without: WrittenHTML) {
+        var w = HTMLWriter(capacity: 1024)
+        var cut = 0..<0
+        w.markup("<tr>")
+        cells.withUnsafeBufferPointer { row in
+            for index in row.indices {
+                let start = w.byteCount
+                write(cell: index, of: row, &w)
+                if index == left { cut = start..<w.byteCount }
+            }
+        }
+        w.markup("</tr>\n")
+        return (w.written, w.written(cutting: cut))
     }
 
     static func write(_ figure: Figure, _ w: inout HTMLWriter, _ f: Frame) {

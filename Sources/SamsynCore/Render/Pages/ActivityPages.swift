@@ -58,8 +58,8 @@ enum ActivityPages {
             let link = Linker(pagePath: "folder/page.html")
             self.maker = maker
             let rows = Parallel.map(maker.activities) { activity -> (WrittenHTML, WrittenHTML) in
-                let cells = maker.cells(activity, link)
-                return (PageWriter.written(row: cells), PageWriter.written(row: Rows.withoutType(cells)))
+                let written = PageWriter.written(row: maker.cells(activity, link), leavingOut: Rows.typeColumn)
+                return (written.whole, written.without)
             }
             oneFolderDown = rows.map(\.0)
             oneFolderDownWithoutType = rows.map(\.1)
