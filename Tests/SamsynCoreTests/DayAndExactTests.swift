@@ -142,4 +142,14 @@ import Testing
         #expect(en.number(-12345) == "−12,345")
         #expect(en.number(100000) == "100,000")
     }
+
+    /// Counts under a thousand come from a table made once: each must be its own digits, in both languages.
+    @Test func everyNumberUnderAThousandIsItsDigits() {
+        for language in [Language.sv, .en] {
+            let l = Localization(language)
+            for n in -1...1000 {
+                #expect(l.number(n) == (n < 0 ? "−\(-n)" : n < 1000 ? "\(n)" : language == .sv ? "1\u{202F}000" : "1,000"))
+            }
+        }
+    }
 }
