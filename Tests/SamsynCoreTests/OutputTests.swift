@@ -89,46 +89,6 @@ import Testing
     }
 }
 
-/// The HTML writer tests eight bytes at a time for the characters it
-/// escapes, with some look-alikes sent the slow way: every ASCII byte, at
-/// every place in texts of every length up to 24 bytes, around multi-byte
-/// characters, must come out as a byte-by-byte escape gives it.
-@Suite struct HTMLEscapingTests {
-    static func byteByByte(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    @Test(arguments: [1, 7, 8, 9, 15, 16, 17, 24])
-    func everyASCIIByteAtEveryPlace(length: Int) {
-        for byte in UInt8(0)...UInt8(127) {
-            for place in 0..<length {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
-                bytes[place] = byte
-                let text = String(decoding: bytes, as: UTF8.self)
-                #expect(HTMLEscaping.escape(text) == Self.byteByByte(text), "byte \(byte) at \(place) of \(length)")
-            }
-        }
-    }
-
-    @Test func mixedTextWithSwedishLettersAndLookAlikes() {
-        let texts = ["Förvaltning & Co <b>", "åäö\"'#=?<>&ÅÄÖ", "a=b?c#d", "'<'>'&'\"", String(repeating: "é&", count: 13),
-                     "https://example.se/?a=1&b=2#top", "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}"]
-        for text in texts { #expect(HTMLEscaping.escape(text) == Self.byteByByte(text), "\(text)") }
-    }
-}
-
 @Suite struct DiagnosticFormatTests {
     let diagnostics = [
         Diagnostic(.error, SourceLocation(file: "content/a,b.yaml", line: 3, column: 5), "100% wrong\nreally", hint: "fix it"),
