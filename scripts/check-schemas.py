@@ -118,6 +118,7 @@ PROGRAM_LEVEL = {
     "warn-empty-record-file": "legal: a warning",
     "warn-held-training-without-participants": "legal: a warning",
     "warn-org-number-and-bad-check-digit-pass": "legal: a warning",
+    "warn-participant-organisation-twice": "legal: a warning",
     "warn-party-listed-twice": "legal: a warning",
     "warn-subproject-without-partners": "legal: a warning",
 }
