@@ -89,8 +89,8 @@ public struct AssessmentHistory: Sendable, Equatable {
     /// One self-assessment's means, kept by each question's place in the
     /// questionnaire rather than by its id: the pages, the tables and the
     /// indicators read every mean of every round in the questionnaire's
-    /// order, and looking each up by its id hashed the id every time (some
-    /// 1.5 % of a national build's instructions, docs/performance.md, change 96).
+    /// order, and looking each up by its id hashed the id every time (1.0 % of
+    /// a rebuild's instructions, docs/performance.md, change 96).
     public struct Round: Sendable, Equatable {
         public var id: String
         public var date: Day

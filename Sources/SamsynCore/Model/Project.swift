@@ -113,6 +113,23 @@ public struct Organisation: Sendable, Identifiable {
     }
 }
 
+/// Each id's first place in a list of ids: compared one by one while there
+/// are few (an assessment's six questions: hashing an id cost more than
+/// comparing it with a handful), hashed past sixteen
+/// (docs/performance.md, changes 97 and 99).
+struct IDPlaces: Sendable {
+    let ids: [String]
+    /// Empty while the ids are few.
+    private let hashed: [String: Int]
+
+    init(_ ids: [String]) {
+        self.ids = ids
+        hashed = ids.count > 16 ? Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+    }
+
+    func place(of id: String) -> Int? { hashed.isEmpty ? ids.firstIndex(of: id) : hashed[id] }
+}
+
 /// Finds a participation's organisation in config/site.yaml's list: by the
 /// place the reader noted, when the organisation there still has the id
 /// (a record made elsewhere, as in a test, may carry no place), and by its id
@@ -120,20 +137,22 @@ public struct Organisation: Sendable, Identifiable {
 /// indicators and the activity pages again (docs/performance.md, change 99).
 struct OrganisationPlaces: Sendable {
     let organisations: [Organisation]
-    private let byID: [String: Int]
+    private let byID: IDPlaces
 
     init(_ organisations: [Organisation]) {
         self.organisations = organisations
-        byID = Dictionary(organisations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        byID = IDPlaces(organisations.map(\.id))
     }
 
+    // Always inlined: called for a participation in place, its id is not copied out.
+    @inline(__always)
     func place(of participation: Activity.Participation) -> Int? {
         if let place = participation.organisationPlace, place < organisations.count,
            organisations[place].id == participation.organisation { return place }
-        return byID[participation.organisation]
+        return byID.place(of: participation.organisation)
     }
 
-    func place(of id: String) -> Int? { byID[id] }
+    func place(of id: String) -> Int? { byID.place(of: id) }
 }
 
 public struct Subproject: Sendable, Identifiable {

@@ -175,7 +175,6 @@ struct FrameMaker: Sendable {
 /// scans every record (a national project has hundreds of organisations and
 /// 100 000 records).
 struct RecordIndexes: Sendable {
-    let organisations: [String: Organisation]
     let organisationPlaces: OrganisationPlaces
     let subprojects: [String: Subproject]
     let agreements: [String: Agreement]
@@ -194,7 +193,6 @@ struct RecordIndexes: Sendable {
     let activitiesInOrder: [Activity]
 
     init(_ project: Project) {
-        organisations = Dictionary(uniqueKeysWithValues: project.config.organisations.map { ($0.id, $0) })
         let places = OrganisationPlaces(project.config.organisations)
         organisationPlaces = places
         subprojects = Dictionary(uniqueKeysWithValues: project.config.subprojects.map { ($0.id, $0) })
@@ -289,7 +287,10 @@ final class PageContext: Sendable {
     var report: IndicatorReport { input.report }
     var asOf: Day { input.report.asOf }
 
-    func orgName(_ id: String) -> String { input.indexes.organisations[id]?.name ?? id }
+    func orgName(_ id: String) -> String {
+        let places = input.indexes.organisationPlaces
+        return places.place(of: id).map { places.organisations[$0].name } ?? id
+    }
     /// A participation's organisation: its name, and its link from a page that `link` makes links for.
     func organisation(of participation: Activity.Participation, _ link: Linker) -> (name: String, href: String) {
         let places = input.indexes.organisationPlaces

@@ -352,20 +352,16 @@ struct MappingReader {
 /// for checking references with a helpful list of the valid ones.
 struct KnownIDs: Sendable {
     let kind: String
-    let ids: [String]
-    /// Each id's place in `ids`, hashed only when there are many: the six
-    /// questions of an assessment are compared one by one, which cost less
-    /// than hashing each answer's question (docs/performance.md, change 97).
-    private let places: [String: Int]?
+    private let places: IDPlaces
+    var ids: [String] { places.ids }
 
     init(kind: String, ids: [String]) {
         self.kind = kind
-        self.ids = ids
-        self.places = ids.count > 16 ? Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        self.places = IDPlaces(ids)
     }
 
     /// Where `id` stands in `ids` (its first place); nil when it is not there.
-    func place(of id: String) -> Int? { places.map { $0[id] } ?? ids.firstIndex(of: id) }
+    func place(of id: String) -> Int? { places.place(of: id) }
 
     func contains(_ id: String) -> Bool { place(of: id) != nil }
 
