@@ -292,13 +292,19 @@ final class PageContext: Sendable {
         return places.place(of: id).map { places.organisations[$0].name } ?? id
     }
     /// A participation's organisation: its name, and its link from a page that `link` makes links for.
-    func organisation(of participation: Activity.Participation, _ link: Linker) -> (name: String, href: String) {
-        let places = input.indexes.organisationPlaces
-        guard let place = places.place(of: participation) else {
-            return (participation.organisation, link.organisation(participation.organisation))
-        }
-        let href = link.root == "../" ? organisationHrefsOneDown[place] : link.organisation(participation.organisation)
-        return (places.organisations[place].name, href)
+    func organisation(of participation: Activity.Participation, _ link: Linker) -> (text: String, href: String?) {
+        organisation(participation.organisation, at: input.indexes.organisationPlaces.place(of: participation), link)
+    }
+
+    /// An organisation named by its id (an agreement's parties, a subproject's partners), the same way.
+    func organisation(_ id: String, _ link: Linker) -> (text: String, href: String?) {
+        organisation(id, at: input.indexes.organisationPlaces.place(of: id), link)
+    }
+
+    private func organisation(_ id: String, at place: Int?, _ link: Linker) -> (text: String, href: String?) {
+        guard let place else { return (id, link.organisation(id)) }
+        let href = link.root == "../" ? organisationHrefsOneDown[place] : link.organisation(id)
+        return (input.indexes.organisationPlaces.organisations[place].name, href)
     }
     func subName(_ id: String) -> String { input.indexes.subprojects[id]?.name ?? id }
 

@@ -250,7 +250,7 @@ enum ActivityPages {
             let dash = w.dash
             let rows: [[Cell]] = a.participants.map { p in
                 let organisation = c.organisation(of: p, link)
-                return [Part.cell(organisation.name, href: organisation.href, header: true),
+                return [Part.cell(organisation.text, href: organisation.href, header: true),
                         Part.cell(l.number(p.count), numeric: true),
                         Part.cell(p.women.map(l.number) ?? dash, numeric: true),
                         Part.cell(p.men.map(l.number) ?? dash, numeric: true),

@@ -99,7 +99,7 @@ enum AgreementPages {
         let inForce = a.isInForce(on: c.asOf)
         var facts: [(String, [Fact.Part])] = [
             (w.status, [(w.statuses[a.status]! + " – " + (inForce ? w.inForceAfterStatus : w.notInForceAfterStatus), nil)]),
-            (w.parties, a.parties.map { (c.orgName($0), link.organisation($0)) }),
+            (w.parties, a.parties.map { c.organisation($0, link) }),
             (w.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
         ]
         if let signed = a.signed { facts.append((w.signed, [(l.date(signed), nil)])) }

@@ -100,7 +100,7 @@ enum SubprojectPages {
         let covered = c.report.agreements.coverage[sub.id] ?? [], gaps = c.report.agreements.gaps[sub.id] ?? []
         page.blocks = [Part.facts([
             (l["sub.period"], [(l.period(sub.start, sub.end), nil)]),
-            (l["partners"], sub.partners.map { (c.orgName($0), link.organisation($0)) }),
+            (l["partners"], sub.partners.map { c.organisation($0, link) }),
         ])]
         let meetings = c.report.caseworkerMeetings[sub.id]
         let meetingRows: [[Cell]] = (meetings?.byYear ?? [:]).keys.sorted().map { year in
@@ -121,8 +121,8 @@ enum SubprojectPages {
                                                                        l.number(c.wholeProjectActivities.count)))]
         page.sections = [
             Part.section(l["sub.coverage"], id: "coverage", [Part.facts([
-                (l["sub.covered"], covered.isEmpty ? [(l["none"], nil)] : covered.map { (c.orgName($0), link.organisation($0)) }),
-                (l["sub.gaps"], gaps.isEmpty ? [(l["none"], nil)] : gaps.map { (c.orgName($0), link.organisation($0)) }),
+                (l["sub.covered"], covered.isEmpty ? [(l["none"], nil)] : covered.map { c.organisation($0, link) }),
+                (l["sub.gaps"], gaps.isEmpty ? [(l["none"], nil)] : gaps.map { c.organisation($0, link) }),
             ])]),
             Part.section(l["sub.agreements"], id: "agreements", wholeNote + [OrganisationPages.agreementList(agreements, c, link)]),
             Part.section(l["sub.meetings"], id: "meetings", [
