@@ -147,10 +147,10 @@ import Testing
         #expect(history.rounds.map(\.id) == ["r1", "r2"])
         let latest = history.rounds[1]
         #expect(latest.respondents == 8)
-        #expect(latest.means["trust_culture"]?.text() == "3.13")   // 25/8 = 3.125
-        #expect(latest.means["work_focus"]?.text() == "3.88")      // 31/8 = 3.875
-        #expect(latest.means["parallel_services"]?.text() == "2")  // 14/7
-        #expect(latest.means["no_breaks"] == nil)
+        #expect(latest.mean(of: "trust_culture")?.text() == "3.13")   // 25/8 = 3.125
+        #expect(latest.mean(of: "work_focus")?.text() == "3.88")      // 31/8 = 3.875
+        #expect(latest.mean(of: "parallel_services")?.text() == "2")  // 14/7
+        #expect(latest.mean(of: "no_breaks") == nil)
         // index = (25/8 + 31/8 + 2) / 3 = 9/4... = (72/8)/3 = 3
         #expect(latest.index?.text() == "3")
         #expect(history.change == ["trust_culture": Exact(1, 8).rounded(decimals: 2), "work_focus": Exact(7, 8).rounded(decimals: 2),

@@ -106,12 +106,10 @@ public struct AssessmentHistory: Sendable, Equatable {
         /// The unrounded means by place, kept for `change` and `weakest`.
         public var exactByPlace: [Exact?]
 
-        /// Question id → mean, for the questions answered: the indicator
-        /// document's form.
-        public var means: [String: Rounded] {
-            var means: [String: Rounded] = [:]
-            for (question, mean) in zip(questions, meanByPlace) { means[question] = mean }
-            return means
+        /// The mean of one question, by its id; nil when it was not answered
+        /// or is not in the questionnaire.
+        public func mean(of question: String) -> Rounded? {
+            questions.firstIndex(of: question).flatMap { meanByPlace[$0] }
         }
     }
 
