@@ -85,12 +85,16 @@ import Testing
             if whole.isEmpty { whole = "0" }
             return (units < 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : separator + fraction)
         }
-        let units = [0, 1, -1, 9, 10, 99, 100, 101, -105, 1_000, 12_345, -999_999, 1_000_001, Int.max, Int.min + 1]
+        let units = [0, 1, -1, 9, 10, 99, 100, 101, -105, 1_000, 12_345, -999_999, 1_000_001, Int.max, Int.min + 1, Int.min]
         for unit in units {
             for decimals in 0...6 {
                 for separator in [".", ","] {
                     #expect(Rounded(units: unit, decimals: decimals).text(separator: separator) == reference(unit, decimals, separator),
                             "\(unit) \(decimals)")
+                    // Appended as bytes (chart points, CSV and JSON files): the same text, after what was there.
+                    var bytes = Array("x;".utf8)
+                    Rounded(units: unit, decimals: decimals).append(to: &bytes, separator: separator.utf8.first!)
+                    #expect(String(decoding: bytes, as: UTF8.self) == "x;" + reference(unit, decimals, separator), "\(unit) \(decimals)")
                 }
             }
         }

@@ -171,6 +171,21 @@ import Testing
     }
 }
 
+/// A chart's points list is built as bytes; each coordinate must read as
+/// `Charts.n` writes it alone: one decimal at most, rounded half away from
+/// zero, never "-0".
+@Suite struct ChartPointsTests {
+    @Test func pointsAreEachCoordinateAsItIsWrittenAlone() {
+        let coordinates: [(x: Double, y: Double)] = [(0, 0), (44, 16.25), (-0.04, -0.05), (12.25, 599.999), (-3.5, 1e6), (0.1, 0.95)]
+        for count in 0...coordinates.count {
+            let expected = coordinates.prefix(count).map { "\(Charts.n($0.x)),\(Charts.n($0.y))" }.joined(separator: " ")
+            #expect(Charts.points(count) { coordinates[$0] } == expected)
+        }
+        #expect(Charts.points(2) { coordinates[$0] } == "0,0 44,16.3")
+        #expect(Charts.n(-0.04) == "0" && Charts.n(-0.05) == "-0.1")
+    }
+}
+
 @Suite struct SubprojectPageScaleTests {
     /// Whole-project records apply to every subproject; past a limit they are
     /// counted on each subproject page rather than listed there again.

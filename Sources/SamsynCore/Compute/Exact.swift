@@ -102,6 +102,59 @@ public struct Rounded: Hashable, Sendable, CustomStringConvertible {
         // arithmetic: this runs for every chart coordinate and decimal cell
         // of the site, and building it from `String(Int)` pieces cost about
         // 500 instructions a number.
+        let layout = self.layout
+        let mark = layout.width > 0 ? separator.utf8.count : 0
+        return String(unsafeUninitializedCapacity: layout.count(mark: mark)) { bytes in
+            layout.write(to: bytes.baseAddress!, mark: separator.utf8)
+        }
+    }
+
+    /// The same text appended to `bytes`, with one ASCII `separator`: for
+    /// texts made of many numbers (a chart's points, a CSV or JSON file),
+    /// where a `String` for each number cost more than writing its digits.
+    public func append(to bytes: inout [UInt8], separator: UInt8 = UInt8(ascii: ".")) {
+        let layout = self.layout
+        let count = layout.count(mark: layout.width > 0 ? 1 : 0)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            let written = layout.write(to: buffer.baseAddress!, mark: CollectionOfOne(separator))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
+        }
+    }
+
+    /// Where the digits go: the sign, the whole part's digits, and the
+    /// fraction without its trailing zeros (`width` digits, none for a whole number).
+    private struct Layout {
+        var negative: Bool
+        var whole: UInt
+        var wholeDigits: Int
+        var fraction: UInt
+        var width: Int
+
+        func count(mark: Int) -> Int { (negative ? 1 : 0) + wholeDigits + (width > 0 ? mark + width : 0) }
+
+        /// Writes the text at `start` (room for `count(mark:)` bytes) and returns how many bytes it wrote.
+        @discardableResult
+        func write(to start: UnsafeMutablePointer<UInt8>, mark: some Sequence<UInt8>) -> Int {
+            let sign = negative ? 1 : 0
+            if negative { start[0] = UInt8(ascii: "-") }
+            var value = whole
+            for index in stride(from: sign + wholeDigits - 1, through: sign, by: -1) {
+                start[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            guard width > 0 else { return sign + wholeDigits }
+            var at = sign + wholeDigits
+            for byte in mark { start[at] = byte; at += 1 }
+            value = fraction
+            for index in stride(from: at + width - 1, through: at, by: -1) {
+                start[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return at + width
+        }
+    }
+
+    private var layout: Layout {
         var scale: UInt = 1
         for _ in 0..<decimals { scale *= 10 }
         let whole = units.magnitude / scale
@@ -113,25 +166,7 @@ public struct Rounded: Hashable, Sendable, CustomStringConvertible {
         }
         var wholeDigits = 1, rest = whole / 10
         while rest > 0 { wholeDigits += 1; rest /= 10 }
-        let sign = units < 0 ? 1 : 0
-        let separatorBytes = width > 0 ? separator.utf8.count : 0
-        return String(unsafeUninitializedCapacity: sign + wholeDigits + separatorBytes + width) { bytes in
-            if sign == 1 { bytes[0] = UInt8(ascii: "-") }
-            var value = whole
-            for index in stride(from: sign + wholeDigits - 1, through: sign, by: -1) {
-                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-            guard width > 0 else { return sign + wholeDigits }
-            var at = sign + wholeDigits
-            for byte in separator.utf8 { bytes[at] = byte; at += 1 }
-            value = fraction
-            for index in stride(from: at + width - 1, through: at, by: -1) {
-                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-            return at + width
-        }
+        return Layout(negative: units < 0, whole: whole, wholeDigits: wholeDigits, fraction: fraction, width: width)
     }
 
     public var description: String { text() }

@@ -92,8 +92,8 @@ struct CSVBytes: CSVRows {
             if index > 0 { bytes.append(UInt8(ascii: ";")) }
             switch cell {
             case .text(let text): CSVTable.append(text: text, to: &bytes)
-            case .int(let n): bytes.append(utf8: String(n))
-            case .decimal(let d): bytes.append(utf8: d.text(separator: ","))
+            case .int(let n): Rounded(units: n, decimals: 0).append(to: &bytes)  // its digits, without a String
+            case .decimal(let d): d.append(to: &bytes, separator: UInt8(ascii: ","))
             case .empty: break
             }
         }

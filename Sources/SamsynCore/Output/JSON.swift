@@ -40,8 +40,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: JSONValue.put("null", into: &out)
         case .bool(let b): JSONValue.put(b ? "true" : "false", into: &out)
-        case .int(let i): out.append(utf8: String(i))
-        case .decimal(let d): out.append(utf8: d.text())
+        case .int(let i): Rounded(units: i, decimals: 0).append(to: &out)  // its digits, without a String
+        case .decimal(let d): d.append(to: &out)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { JSONValue.put("[]", into: &out); return }

@@ -30,9 +30,8 @@ extension HTMLWriter {
                 case 0: empty("circle", ["cx": Charts.n(m.x), "cy": Charts.n(m.y), "r": "3.5"])
                 case 1: empty("rect", ["x": Charts.n(m.x - 3.5), "y": Charts.n(m.y - 3.5), "width": "7", "height": "7"])
                 default:
-                    let points = "\(Charts.n(m.x)),\(Charts.n(m.y - 4.5)) \(Charts.n(m.x + 4.5)),\(Charts.n(m.y)) "
-                        + "\(Charts.n(m.x)),\(Charts.n(m.y + 4.5)) \(Charts.n(m.x - 4.5)),\(Charts.n(m.y))"
-                    empty("polygon", ["points": points])
+                    let corners = [(m.x, m.y - 4.5), (m.x + 4.5, m.y), (m.x, m.y + 4.5), (m.x - 4.5, m.y)]
+                    empty("polygon", ["points": Charts.points(corners.count) { corners[$0] }])
                 }
             }
             newline()
