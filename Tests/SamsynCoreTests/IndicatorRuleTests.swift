@@ -97,6 +97,29 @@ import Testing
         #expect(result["nowhere"] == nil)
     }
 
+    /// An organisation's pages list each of its activities once, however
+    /// often the activity names it, by a noted place, a stale one or none,
+    /// and also when the id is not in the config.
+    @Test func organisationsListEachActivityOnce() {
+        let twice = Activity(kind: .training, id: "a", title: "A", date: .t("2024-02-01"),
+                             participants: [.init(organisation: "fk", count: 2, organisationPlace: 0),
+                                            .init(organisation: "kn", count: 1),
+                                            .init(organisation: "fk", count: 3, organisationPlace: 7),
+                                            .init(organisation: "nowhere", count: 1),
+                                            .init(organisation: "nowhere", count: 1)])
+        let once = Activity(kind: .training, id: "b", title: "B", date: .t("2024-02-02"),
+                            participants: [.init(organisation: "rs", count: 3, organisationPlace: 0),
+                                           .init(organisation: "fk", count: 4)])
+        var project = Project(config: Self.config)
+        project.activities = [once, twice]
+        let indexes = RecordIndexes(project)
+        #expect(indexes.activitiesInOrder.map(\.id) == ["a", "b"])
+        #expect(indexes.activitiesByOrganisation["fk"] == [0, 1])
+        #expect(indexes.activitiesByOrganisation["kn"] == [0])
+        #expect(indexes.activitiesByOrganisation["rs"] == [1])
+        #expect(indexes.activitiesByOrganisation["nowhere"] == [0])
+    }
+
     @Test func countByYearCountsEachYearOfTheSpanAndNamesOnlyYearsWithDays() {
         let days: [Day] = [.t("2026-05-01"), .t("2023-01-01"), .t("2026-12-31"), .t("2023-06-30"), .t("2026-01-01")]
         #expect(Indicators.countByYear(days) == ["2023": 2, "2026": 3])

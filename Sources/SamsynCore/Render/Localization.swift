@@ -30,7 +30,9 @@ public struct Localization: Sendable {
 
     public func decimal(_ d: Rounded) -> String {
         let text = d.text(separator: sv ? "," : ".")
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        // The sign read from the number, not from the text (a string's
+        // prefix test cost more than writing the digits).
+        return d.units < 0 ? "−" + text.dropFirst() : text
     }
 
     /// A share as a whole percentage: 0.625 → "63 %" (sv) / "63%" (en).

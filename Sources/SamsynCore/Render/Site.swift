@@ -213,12 +213,23 @@ struct RecordIndexes: Sendable {
         var byPlace = [[Int]](repeating: [], count: places.organisations.count)
         var byOrganisation: [String: [Int]] = [:], activitiesBySub: [String: [Int]] = [:]
         for (position, activity) in sortedActivities.enumerated() {
-            for (index, participation) in activity.participants.enumerated()
-            where !activity.participants[..<index].contains(where: { $0.organisation == participation.organisation }) {
-                if let place = places.place(of: participation) {
-                    byPlace[place].append(position)
-                } else {
-                    byOrganisation[participation.organisation, default: []].append(position)
+            let participants = activity.participants
+            // Each participation's place found once, and an organisation named
+            // twice in one activity (the reader warned) found by its place:
+            // comparing each id with the ones before it was half of these indexes.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: participants.count) { found in
+                for index in participants.indices {
+                    let place = places.place(of: participants[index]) ?? -1
+                    found[index] = place
+                    let named = place >= 0
+                        ? found[..<index].contains(place)
+                        : participants[..<index].indices.contains { found[$0] < 0 && participants[$0].organisation == participants[index].organisation }
+                    if named { continue }
+                    if place >= 0 {
+                        byPlace[place].append(position)
+                    } else {
+                        byOrganisation[participants[index].organisation, default: []].append(position)
+                    }
                 }
             }
             for sub in activity.subprojects { activitiesBySub[sub, default: []].append(position) }
