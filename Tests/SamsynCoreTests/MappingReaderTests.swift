@@ -48,5 +48,23 @@ import Testing
         #expect(known.place(of: "org-\(count)") == nil)
         #expect(!known.contains("org"))
         #expect(known.contains("org-\(count - 1)"))
+        #expect(known.place(of: "") == nil && known.place(of: "org-\(count - 1)x") == nil && known.place(of: "rg-0") == nil)
+        #expect(known.place(of: "org-ö") == nil)
+    }
+
+    /// Ids are found as Swift compares strings (Unicode-aware), whether the
+    /// list and the id looked for are plain ASCII or not: "café" written
+    /// with a combining accent is the same id as with "é".
+    @Test(arguments: [3, 40])
+    func knownIDsCompareAsSwiftDoes(count: Int) {
+        let ascii = (0..<count).map { "org-\($0)" }
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let plain = KnownIDs(kind: "organisation", ids: ascii)
+        #expect(plain.place(of: decomposed) == nil)
+        #expect(plain.place(of: "org-1\u{301}") == nil)  // a combining mark after an ASCII id: not the id
+        #expect(plain.place(of: "org-1") == 1)
+        let mixed = KnownIDs(kind: "organisation", ids: ascii + [composed])
+        #expect(mixed.place(of: decomposed) == count && mixed.place(of: composed) == count)
+        #expect(mixed.place(of: "org-2") == 2)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation  // memcmp, for IDPlaces
+
 /// The whole validated project: `config/site.yaml` plus every record in
 /// `content/`. Everything downstream (indicators, tables, pages) reads this
 /// and nothing else.
@@ -115,19 +117,100 @@ public struct Organisation: Sendable, Identifiable {
 
 /// Each id's first place in a list of ids: compared one by one while there
 /// are few (an assessment's six questions: hashing an id cost more than
-/// comparing it with a handful), hashed past sixteen
-/// (docs/performance.md, changes 97 and 99).
+/// comparing it with a handful), found by a hash of its bytes past sixteen
+/// (docs/performance.md, changes 97, 99 and 108).
+///
+/// Ids in config/site.yaml are plain ASCII (`[a-z0-9-]`), and a text is
+/// equal to one (as Swift compares strings) exactly when it has the same
+/// bytes; a short byte hash and one `memcmp` then find it, where a
+/// `Dictionary` hashed every byte with SipHash and compared Unicode-aware.
+/// A list holding any other id, or an id looked for that is not ASCII,
+/// takes the `Dictionary`, which compares as Swift does.
 struct IDPlaces: Sendable {
     let ids: [String]
     /// Empty while the ids are few.
     private let hashed: [String: Int]
+    /// Every id's bytes, one after the other, and where each begins (one more: the end).
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    /// 1 + the place of the id whose hash leads here (open addressing), 0 for
+    /// none; empty while the ids are few or one of them is not plain ASCII.
+    private let slots: [Int32]
 
     init(_ ids: [String]) {
         self.ids = ids
-        hashed = ids.count > 16 ? Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        guard ids.count > 16 else {
+            (hashed, bytes, starts, slots) = ([:], [], [], [])
+            return
+        }
+        hashed = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        guard ids.count < Int32.max / 4, ids.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            (bytes, starts, slots) = ([], [], [])
+            return
+        }
+        var bytes: [UInt8] = [], starts: [Int] = []
+        starts.reserveCapacity(ids.count + 1)
+        for id in ids {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: id.utf8)
+        }
+        starts.append(bytes.count)
+        var size = 32
+        while size < ids.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        bytes.withUnsafeBufferPointer { all in
+            for place in ids.indices {
+                let id = UnsafeBufferPointer(rebasing: all[starts[place]..<starts[place + 1]])
+                var slot = Int(IDPlaces.hash(id) & UInt64(size - 1))
+                while slots[slot] != 0 {
+                    // A repeated id keeps its first place.
+                    let other = Int(slots[slot]) - 1
+                    if IDPlaces.same(id, UnsafeBufferPointer(rebasing: all[starts[other]..<starts[other + 1]])) { break }
+                    slot = (slot + 1) & (size - 1)
+                }
+                if slots[slot] == 0 { slots[slot] = Int32(place + 1) }
+            }
+        }
+        (self.bytes, self.starts, self.slots) = (bytes, starts, slots)
     }
 
-    func place(of id: String) -> Int? { hashed.isEmpty ? ids.firstIndex(of: id) : hashed[id] }
+    func place(of id: String) -> Int? {
+        if hashed.isEmpty { return ids.firstIndex(of: id) }
+        if slots.isEmpty { return hashed[id] }
+        switch id.utf8.withContiguousStorageIfAvailable(byteLookup) {
+        case .found(let place)?: return place
+        case .absent?: return nil
+        case .notASCII?, nil: return hashed[id]  // only the Unicode-aware comparison can say
+        }
+    }
+
+    private enum Lookup { case found(Int), absent, notASCII }
+
+    private func byteLookup(_ text: UnsafeBufferPointer<UInt8>) -> Lookup {
+        var any: UInt8 = 0
+        for byte in text { any |= byte }
+        guard any < 0x80 else { return .notASCII }
+        return bytes.withUnsafeBufferPointer { all in
+            var slot = Int(IDPlaces.hash(text) & UInt64(slots.count - 1))
+            while slots[slot] != 0 {
+                let place = Int(slots[slot]) - 1
+                if IDPlaces.same(text, UnsafeBufferPointer(rebasing: all[starts[place]..<starts[place + 1]])) { return .found(place) }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return .absent
+        }
+    }
+
+    /// FNV-1a over the bytes: a few instructions a byte, and ids are short.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash ^ (hash >> 29)
+    }
+
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
 }
 
 /// Finds a participation's organisation in config/site.yaml's list: by the

@@ -289,10 +289,17 @@ enum PageWriter {
         w.markup("\n<thead><tr>")
         for head in figure.data.head { w.element("th", ["scope": "col"], text: head) }
         w.markup("</tr></thead>\n<tbody>\n")
+        // Each cell's tags as one constant: a list of attributes per cell was
+        // made and freed for every value of every chart's table.
         for row in figure.data.rows {
-            w.markup("<tr>")
-            w.element("th", ["scope": "row"], text: row.label)
-            for value in row.values { w.element("td", ["class": "num"], text: value) }
+            w.markup("<tr><th scope=\"row\">")
+            w.text(row.label)
+            w.markup("</th>")
+            for value in row.values {
+                w.markup("<td class=\"num\">")
+                w.text(value)
+                w.markup("</td>")
+            }
             w.markup("</tr>\n")
         }
         w.markup("</tbody>\n</table></div>\n</details>\n</figure>")
