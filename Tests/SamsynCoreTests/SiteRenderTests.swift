@@ -227,6 +227,32 @@ import Testing
         #expect(indexes.activity(.meeting, id: "tidig", date: .t("2025-07-01"))?.title == "Tidigt möte")
     }
 
+    /// An activity page's participants rows are written without cells, each
+    /// starting with its organisation's row header as written once per site;
+    /// they must be the bytes the cells would give, also for an organisation
+    /// the config does not have (a project made in code, never a validated one).
+    @Test func participantRowsAreTheCellsBytes() throws {
+        let outcome = TestProject.run([
+            "content/trainings/kurs.yaml": "title: Kurs\ndate: 2024-03-12\nparticipants: [{ organisation: fk, women: 2, men: 1 }, { organisation: kommunen, count: 1200 }]\n",
+        ])
+        var project = try #require(outcome.project, "\(outcome.lines)"), report = try #require(outcome.report)
+        project.activities[0].participants.append(.init(organisation: "okänd & <ny>", count: 3, nonBinary: 3, organisationPlace: 0))
+        report = Indicators.compute(project, asOf: report.asOf)
+        let page = String(decoding: try #require(SiteRenderer.render(RenderInput(project: project, report: report))["trainings/kurs.html"]),
+                          as: UTF8.self)
+        let l = Localization(.sv), dash = l["dash"]
+        func row(_ name: String, _ href: String, _ numbers: [String]) -> String {
+            let cells = [Part.cell(name, href: href, header: true)] + numbers.map { Part.cell($0, numeric: true) }
+            var w = HTMLWriter()
+            PageWriter.write(row: cells, &w)
+            return String(decoding: w.bytes, as: UTF8.self)
+        }
+        let expected = row("Försäkringskassan", "../organisations/fk.html", ["3", "2", "1", dash])
+            + row("Exempelby kommun", "../organisations/kommunen.html", [l.number(1200), dash, dash, dash])
+            + row("okänd & <ny>", Linker(pagePath: "trainings/kurs.html").organisation("okänd & <ny>"), ["3", dash, dash, "3"])
+        #expect(page.contains("<tbody>\n" + expected + "</tbody>"))
+    }
+
     /// The site's data files are written row by row (`CSVBytes`), the
     /// tables `DataTables.all` gives are kept as cells: both give the same bytes.
     @Test func dataFilesAreTheTablesBytes() throws {

@@ -208,12 +208,25 @@ enum PageWriter {
     /// One row of a table, `<tr>…</tr>` and a newline.
     static func write(row cells: [Cell], _ w: inout HTMLWriter) {
         w.markup("<tr>")
+        write(cells: cells, &w)
+        w.markup("</tr>\n")
+    }
+
+    /// Cells of a row, without the row's tags.
+    static func write(cells: [Cell], _ w: inout HTMLWriter) {
         // Cells are read where they lie: `for cell in row` copied each one,
         // retaining and releasing its five strings, for every cell of the site.
         cells.withUnsafeBufferPointer { row in
             for index in row.indices { write(cell: index, of: row, &w) }
         }
-        w.markup("</tr>\n")
+    }
+
+    /// A numeric data cell, as a `Part.cell(text, numeric: true)` is written,
+    /// for rows written straight into a writer (without a `Cell` for each value).
+    static func write(numberCell text: String, _ w: inout HTMLWriter) {
+        w.markup("<td class=\"num\">")
+        w.text(text)
+        w.markup("</td>")
     }
 
     /// One cell of a row, read in place. The same markup as open("th"/"td",
@@ -295,11 +308,7 @@ enum PageWriter {
             w.markup("<tr><th scope=\"row\">")
             w.text(row.label)
             w.markup("</th>")
-            for value in row.values {
-                w.markup("<td class=\"num\">")
-                w.text(value)
-                w.markup("</td>")
-            }
+            for value in row.values { write(numberCell: value, &w) }
             w.markup("</tr>\n")
         }
         w.markup("</tbody>\n</table></div>\n</details>\n</figure>")

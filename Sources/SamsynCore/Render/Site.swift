@@ -281,6 +281,11 @@ final class PageContext: Sendable {
     /// page), by its place in the config, made once per site: an activity
     /// page made one for each participation, some 600 instructions each.
     private let organisationHrefsOneDown: [String]
+    /// The start of a participants row on an activity's page (one folder
+    /// down): `<tr>` and the organisation's linked name as a row header, by
+    /// the organisation's place, written once per site instead of a cell
+    /// made, escaped and freed for every participation.
+    private let participantRowStartsOneDown: [WrittenHTML]
 
     init(_ input: RenderInput) {
         self.input = input
@@ -289,7 +294,23 @@ final class PageContext: Sendable {
         self.activityRows = ActivityPages.Rows(input, l, activityWords)
         self.agreementWords = AgreementPages.Words(l)
         let oneDown = Linker(pagePath: "folder/page.html")
-        self.organisationHrefsOneDown = input.indexes.organisationPlaces.organisations.map { oneDown.organisation($0.id) }
+        let organisations = input.indexes.organisationPlaces.organisations
+        let hrefs = organisations.map { oneDown.organisation($0.id) }
+        self.organisationHrefsOneDown = hrefs
+        self.participantRowStartsOneDown = organisations.indices.map { place in
+            var w = HTMLWriter(capacity: 256)
+            w.markup("<tr>")
+            PageWriter.write(cells: [Part.cell(organisations[place].name, href: hrefs[place], header: true)], &w)
+            return w.written
+        }
+    }
+
+    /// The start of `participation`'s row in an activity page's participants
+    /// table (see `participantRowStartsOneDown`); nil for a page elsewhere,
+    /// or an organisation not in the config.
+    func participantRowStart(of participation: Activity.Participation, _ link: Linker) -> WrittenHTML? {
+        guard link.root == "../", let place = input.indexes.organisationPlaces.place(of: participation) else { return nil }
+        return participantRowStartsOneDown[place]
     }
 
     subscript<T>(dynamicMember index: KeyPath<RecordIndexes, T>) -> T { input.indexes[keyPath: index] }

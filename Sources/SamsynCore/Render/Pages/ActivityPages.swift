@@ -247,18 +247,29 @@ enum ActivityPages {
         facts.append(Fact(label: w.id, parts: [(a.id, nil)]))
         page.blocks = [.facts(facts)]
         if !a.participants.isEmpty {
+            // Rows written here, each starting with its organisation's row
+            // header as written once per site: a national site has a quarter
+            // of a million participations, and each was five cells made,
+            // escaped, written and freed.
             let dash = w.dash
-            let rows: [[Cell]] = a.participants.map { p in
-                let organisation = c.organisation(of: p, link)
-                return [Part.cell(organisation.text, href: organisation.href, header: true),
-                        Part.cell(l.number(p.count), numeric: true),
-                        Part.cell(p.women.map(l.number) ?? dash, numeric: true),
-                        Part.cell(p.men.map(l.number) ?? dash, numeric: true),
-                        Part.cell(p.nonBinary.map(l.number) ?? dash, numeric: true)]
+            var rows = HTMLWriter(capacity: 160 * a.participants.count)
+            for p in a.participants {
+                if let start = c.participantRowStart(of: p, link) {
+                    rows.append(start)
+                } else {
+                    let organisation = c.organisation(of: p, link)
+                    rows.markup("<tr>")
+                    PageWriter.write(cells: [Part.cell(organisation.text, href: organisation.href, header: true)], &rows)
+                }
+                PageWriter.write(numberCell: l.number(p.count), &rows)
+                PageWriter.write(numberCell: p.women.map(l.number) ?? dash, &rows)
+                PageWriter.write(numberCell: p.men.map(l.number) ?? dash, &rows)
+                PageWriter.write(numberCell: p.nonBinary.map(l.number) ?? dash, &rows)
+                rows.markup("</tr>\n")
             }
             page.sections = [Part.section(w.participants, id: "participants", [
                 Part.table(caption: w.participants, head: [(w.organisation, false), (w.participants, true), (w.women, true),
-                                                          (w.men, true), (w.nonBinary, true)], rows: rows),
+                                                          (w.men, true), (w.nonBinary, true)], writtenRows: [rows.written]),
             ])]
         }
         return page
