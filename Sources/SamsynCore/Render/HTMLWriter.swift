@@ -167,8 +167,28 @@ struct HTMLWriter: ~Copyable {
     }
 
     /// `<tag …>text</tag>`.
-    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text value: String) {
+    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?>, text value: String) {
         open(tag, attributes)
+        text(value)
+        close(tag)
+    }
+
+    /// `<tag>text</tag>`, without a list of attributes to make and free
+    /// (headings, paragraphs, captions: several on every page).
+    mutating func element(_ tag: StaticString, text value: String) {
+        append("<")
+        append(tag)
+        append(">")
+        text(value)
+        close(tag)
+    }
+
+    /// `<tag name="value">text</tag>`, with one attribute and no list of them.
+    mutating func element(_ tag: StaticString, _ name: StaticString, _ attributeValue: String?, text value: String) {
+        append("<")
+        append(tag)
+        attribute(name, attributeValue)
+        append(">")
         text(value)
         close(tag)
     }

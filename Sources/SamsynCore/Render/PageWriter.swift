@@ -112,7 +112,7 @@ enum PageWriter {
         w.append(pieces.top)
         if let breadcrumb {
             w.markup("<p class=\"breadcrumb\">")
-            w.element("a", ["href": breadcrumb.href], text: breadcrumb.label)
+            w.element("a", "href", breadcrumb.href, text: breadcrumb.label)
             w.markup(" › ")
             w.text(page.title)
             w.markup("</p>\n")
@@ -121,18 +121,18 @@ enum PageWriter {
         w.newline()
         w.append(pieces.meta)
         for line in page.intro {
-            w.element("p", ["class": "lead"], text: line)
+            w.element("p", "class", "lead", text: line)
             w.newline()
         }
         blocks(page.blocks, &w, f)
         for section in page.sections {
             w.open("section", ["class": "section", "aria-labelledby": section.id])
             w.newline()
-            w.element("h2", ["id": section.id], text: section.heading)
+            w.element("h2", "id", section.id, text: section.heading)
             w.newline()
             blocks(section.blocks, &w, f)
             for sub in section.subsections {
-                w.element("h3", ["id": sub.id], text: sub.heading)
+                w.element("h3", "id", sub.id, text: sub.heading)
                 w.newline()
                 blocks(sub.blocks, &w, f)
             }
@@ -148,14 +148,19 @@ enum PageWriter {
             case .paragraph(let text):
                 w.element("p", text: text)
             case .note(let text):
-                w.element("p", ["class": "note"], text: text)
+                w.element("p", "class", "note", text: text)
             case let .list(items, style):
                 w.open("ul", ["class": style])
                 w.newline()
                 for item in items {
                     w.markup("<li>")
                     if let status = item.status {
-                        w.element("span", ["class": "tag tag-" + item.statusClass], text: status)
+                        // The class's fixed part as markup: no string made per item.
+                        w.markup("<span class=\"tag tag-")
+                        w.text(item.statusClass)
+                        w.markup("\">")
+                        w.text(status)
+                        w.markup("</span>")
                         w.markup(" ")
                     }
                     w.link(item.text, href: item.href)
@@ -197,7 +202,9 @@ enum PageWriter {
         w.element("caption", text: table.caption)
         w.markup("\n<thead><tr>")
         for head in table.head {
-            w.element("th", ["scope": "col", "class": head.numeric ? "num" : nil], text: head.label)
+            w.markup(head.numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            w.text(head.label)
+            w.markup("</th>")
         }
         w.markup("</tr></thead>\n<tbody>\n")
         for rowIndex in table.rows.indices { write(row: table.rows[rowIndex], &w) }
@@ -300,7 +307,11 @@ enum PageWriter {
         w.markup("<table>\n")
         w.element("caption", text: figure.title)
         w.markup("\n<thead><tr>")
-        for head in figure.data.head { w.element("th", ["scope": "col"], text: head) }
+        for head in figure.data.head {
+            w.markup("<th scope=\"col\">")
+            w.text(head)
+            w.markup("</th>")
+        }
         w.markup("</tr></thead>\n<tbody>\n")
         // Each cell's tags as one constant: a list of attributes per cell was
         // made and freed for every value of every chart's table.
