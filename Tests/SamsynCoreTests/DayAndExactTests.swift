@@ -132,6 +132,20 @@ import Testing
     }
 }
 
+/// The words of every case, found by the case's place: each case gives its own.
+@Suite struct CaseTableTests {
+    @Test func everyCaseGivesItsOwnWord() {
+        for language in [Language.sv, .en] {
+            let l = Localization(language)
+            let kinds = Localization.everyCase(l.kind), statuses = Localization.everyCase(l.status)
+            let principles = Localization.everyCase(l.principle)
+            for kind in Activity.Kind.allCases { #expect(kinds[kind] == l.kind(kind)) }
+            for status in Agreement.Status.allCases { #expect(statuses[status] == l.status(status)) }
+            for principle in Principle.allCases { #expect(principles[principle] == l.principle(principle)) }
+        }
+    }
+}
+
 @Suite struct NumberFormatTests {
     /// Swedish groups thousands with a narrow no-break space, English with a
     /// comma; a minus is the typographic minus sign in both.

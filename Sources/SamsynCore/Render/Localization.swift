@@ -106,7 +106,25 @@ public struct Localization: Sendable {
 
     /// Every case's word (or other value), worked out once: for the `Words`
     /// a kind of page looks up once per site instead of once per page.
-    static func everyCase<Key: CaseIterable & Hashable, Value>(_ value: (Key) -> Value) -> [Key: Value] {
-        Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0, value($0)) })
+    static func everyCase<Key: CaseIterable & Equatable & Sendable, Value: Sendable>(_ value: (Key) -> Value) -> CaseTable<Key, Value> {
+        CaseTable(value)
+    }
+}
+
+/// A value for each case of an enumeration, found by the case's place
+/// among all cases: a `Dictionary` hashed the case at every look-up, and
+/// every activity and agreement page looks up several.
+struct CaseTable<Key: CaseIterable & Equatable & Sendable, Value: Sendable>: Sendable {
+    private let keys: [Key]
+    private let values: [Value]
+
+    init(_ value: (Key) -> Value) {
+        keys = Array(Key.allCases)
+        values = keys.map(value)
+    }
+
+    /// Never nil for a case of `Key`; optional as a dictionary's look-up is.
+    subscript(key: Key) -> Value? {
+        keys.firstIndex(of: key).map { values[$0] }
     }
 }

@@ -282,12 +282,12 @@ enum ActivityPages {
         let kind, date, status, held, planned, subprojects, wholeProject, provider, hours, methods, principles, notes, id,
             dash, participants, organisation, women, men, nonBinary: String
         /// The list page each kind belongs to, as a parent link (label, path).
-        let list: [Activity.Kind: (String, String)]
+        let list: CaseTable<Activity.Kind, (String, String)>
         /// Each kind's name, starting with a capital: "Möte".
-        let kinds: [Activity.Kind: String]
-        let meetingTypes: [Activity.MeetingType: String]
-        let methodNames: [Activity.Method: String]
-        let principleNames: [Principle: String]
+        let kinds: CaseTable<Activity.Kind, String>
+        let meetingTypes: CaseTable<Activity.MeetingType, String>
+        let methodNames: CaseTable<Activity.Method, String>
+        let principleNames: CaseTable<Principle, String>
 
         init(_ l: Localization) {
             kind = l["kind"]; date = l["date"]; status = l["status"]; held = l["held"]; planned = l["planned"]

@@ -121,8 +121,8 @@ enum AgreementPages {
             independent, yes, no, notes, id, dash, openEnded: String
         /// "i kraft" and "inte i kraft" as they follow a status: "aktiv – i kraft".
         let inForceAfterStatus, notInForceAfterStatus: String
-        let statuses: [Agreement.Status: String]
-        let scopes: [Agreement.Scope: String]
+        let statuses: CaseTable<Agreement.Status, String>
+        let scopes: CaseTable<Agreement.Scope, String>
 
         init(_ l: Localization) {
             agreements = l["nav.agreements"]; status = l["status"]; inForce = l["inForce"]; notInForce = l["notInForce"]
