@@ -268,6 +268,50 @@ import Testing
         #expect(page.contains("<tbody>\n" + expected + "</tbody>"))
     }
 
+    /// An activity page's facts are written without a model; they must be
+    /// the bytes the facts block of the page model gives.
+    @Test func activityFactsAreTheFactsBlocksBytes() throws {
+        let outcome = TestProject.run([
+            "content/trainings/kurs.yaml": "title: Kurs\ndate: 2024-03-12\nend_date: 2024-03-14\nhours: 2.5\nprovider: 'A & <B>'\n"
+                + "methods: [ips, bip]\nprinciples: [accessibility]\nsubprojects: [alfa]\nnotes: Ny \"omgång\"\n",
+            "content/meetings/mote.yaml": "title: Möte\ndate: 2030-01-10\nmeeting_type: steering-group\n",
+        ])
+        let project = try #require(outcome.project, "\(outcome.lines)"), report = try #require(outcome.report)
+        let site = SiteRenderer.render(RenderInput(project: project, report: report))
+        let l = Localization(.sv)
+        func factsBlock(_ facts: [Fact]) -> String {
+            var w = HTMLWriter()
+            // Facts do not read the frame (only a figure's table does).
+            let frame = Frame(lang: "sv", projectName: "", reference: nil, root: "../", logo: nil, accentStylesheet: false,
+                              period: "", asOf: "", changed: nil, footerText: nil, footerAsOf: "", footerChanged: nil, navigation: [],
+                              words: .init(skip: "", navLabel: "", reference: "", period: "", asOf: "", changed: "",
+                                           accessibility: "", data: "", tableData: ""))
+            PageWriter.blocks([.facts(facts)], &w, frame)
+            return String(decoding: w.bytes, as: UTF8.self)
+        }
+        let training = factsBlock([
+            Fact(label: l["kind"], parts: [(l.kind(.training).capitalizedFirst, nil)]),
+            Fact(label: l["date"], parts: [(l.period(.t("2024-03-12"), .t("2024-03-14")), nil)]),
+            Fact(label: l["status"], parts: [(l["held"], nil)]),
+            Fact(label: l["subprojects"], parts: [("Delprojekt Alfa", "../subprojects/alfa.html")]),
+            Fact(label: l["provider"], parts: [("A & <B>", nil)]),
+            Fact(label: l["hours"], parts: [("2,5", nil)]),
+            Fact(label: l["methods"], parts: [(l.method(.ips), nil), (l.method(.bip), nil)]),
+            Fact(label: l["principles"], parts: [(l.principle(.accessibility), nil)]),
+            Fact(label: l["notes"], parts: [("Ny \"omgång\"", nil)]),
+            Fact(label: l["id"], parts: [("kurs", nil)]),
+        ])
+        let meeting = factsBlock([
+            Fact(label: l["kind"], parts: [(l.kind(.meeting).capitalizedFirst + " – " + l.meetingType(.steeringGroup), nil)]),
+            Fact(label: l["date"], parts: [(l.date(.t("2030-01-10")), nil)]),
+            Fact(label: l["status"], parts: [(l["planned"], nil)]),
+            Fact(label: l["subprojects"], parts: [(l["whole-project"], nil)]),
+            Fact(label: l["id"], parts: [("mote", nil)]),
+        ])
+        #expect(String(decoding: try #require(site["trainings/kurs.html"]), as: UTF8.self).contains(training))
+        #expect(String(decoding: try #require(site["meetings/mote.html"]), as: UTF8.self).contains(meeting))
+    }
+
     /// The site's data files are written row by row (`CSVBytes`), the
     /// tables `DataTables.all` gives are kept as cells: both give the same bytes.
     @Test func dataFilesAreTheTablesBytes() throws {

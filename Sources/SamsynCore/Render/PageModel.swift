@@ -20,6 +20,10 @@ enum Block: Sendable {
     case facts([Fact])
     case table(Table)
     case figure(Figure)
+    /// A block an `HTMLWriter` wrote already (escaped text and the program's
+    /// own markup): for the blocks of the most numerous pages, written
+    /// without a model to make and free.
+    case written(WrittenHTML)
 }
 
 struct ListItem: Sendable {

@@ -178,9 +178,7 @@ enum PageWriter {
             case .facts(let facts):
                 w.markup("<dl class=\"facts\">\n")
                 for fact in facts where !fact.parts.isEmpty {
-                    w.markup("<div>")
-                    w.element("dt", text: fact.label)
-                    w.markup("<dd>")
+                    writeFactStart(fact.label, &w)
                     for (index, part) in fact.parts.enumerated() {
                         if index > 0 { w.markup(", ") }
                         w.link(part.text, href: part.href)
@@ -188,6 +186,8 @@ enum PageWriter {
                     w.markup("</dd></div>\n")
                 }
                 w.markup("</dl>")
+            case .written(let html):
+                w.append(html)
             case .table(let table):
                 write(table, &w)
             case .figure(let figure):
@@ -219,6 +219,21 @@ enum PageWriter {
         for rowIndex in table.rows.indices { write(row: table.rows[rowIndex], &w) }
         for row in table.writtenRows { w.append(row) }
         w.markup("</tbody>\n</table>\n</div>")
+    }
+
+    /// A fact's label and the opening of its value: `<div><dt>…</dt><dd>`.
+    /// Its parts follow (`, ` between them), then `</dd></div>` and a newline.
+    static func writeFactStart(_ label: String, _ w: inout HTMLWriter) {
+        w.markup("<div>")
+        w.element("dt", text: label)
+        w.markup("<dd>")
+    }
+
+    /// `writeFactStart`'s bytes, written once to be written again.
+    static func factStart(_ label: String) -> WrittenHTML {
+        var w = HTMLWriter(capacity: 64)
+        writeFactStart(label, &w)
+        return w.written
     }
 
     /// One row of a table, `<tr>…</tr>` and a newline.

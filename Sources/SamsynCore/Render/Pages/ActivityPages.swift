@@ -230,22 +230,29 @@ enum ActivityPages {
     static func recordPage(_ a: Activity, at path: String, _ c: PageContext) -> Page {
         let l = c.l, w = c.activityWords, link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: listPath(a.kind).key, parent: w.list[a.kind]!)
-        // Facts made as they are kept (no list of label and parts to re-make):
-        // no part list here is ever empty.
-        var facts: [Fact] = []
-        facts.reserveCapacity(10)
-        facts.append(Fact(label: w.kind, parts: [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)]))
-        facts.append(Fact(label: w.date, parts: [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)]))
-        facts.append(Fact(label: w.status, parts: [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)]))
-        facts.append(Fact(label: w.subprojects, parts: a.subprojects.isEmpty ? [(w.wholeProject, nil)]
-                                                                         : a.subprojects.map { (c.subName($0), link.subproject($0)) }))
-        if let provider = a.provider { facts.append(Fact(label: w.provider, parts: [(provider, nil)])) }
-        if let hours = a.hours { facts.append(Fact(label: w.hours, parts: [(l.decimal(hours.rounded(decimals: 2)), nil)])) }
-        if !a.methods.isEmpty { facts.append(Fact(label: w.methods, parts: a.methods.map { (w.methodNames[$0]!, nil) })) }
-        if !a.principles.isEmpty { facts.append(Fact(label: w.principles, parts: a.principles.map { (w.principleNames[$0]!, nil) })) }
-        if let notes = a.notes { facts.append(Fact(label: w.notes, parts: [(notes, nil)])) }
-        facts.append(Fact(label: w.id, parts: [(a.id, nil)]))
-        page.blocks = [.facts(facts)]
+        // The facts written here, each label as written once per site: a
+        // page made ten facts, each with a list of parts, to write and free.
+        let starts = w.factStarts
+        var facts = HTMLWriter(capacity: 1024)
+        facts.markup("<dl class=\"facts\">\n")
+        fact(starts.kind, [w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? "")], &facts)
+        fact(starts.date, [a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date)], &facts)
+        fact(starts.status, [a.isHeld(asOf: c.asOf) ? w.held : w.planned], &facts)
+        facts.append(starts.subprojects)
+        if a.subprojects.isEmpty { facts.text(w.wholeProject) }
+        for (index, id) in a.subprojects.enumerated() {
+            if index > 0 { facts.markup(", ") }
+            facts.link(c.subName(id), href: link.subproject(id))
+        }
+        facts.markup("</dd></div>\n")
+        if let provider = a.provider { fact(starts.provider, [provider], &facts) }
+        if let hours = a.hours { fact(starts.hours, [l.decimal(hours.rounded(decimals: 2))], &facts) }
+        if !a.methods.isEmpty { fact(starts.methods, a.methods.map { w.methodNames[$0]! }, &facts) }
+        if !a.principles.isEmpty { fact(starts.principles, a.principles.map { w.principleNames[$0]! }, &facts) }
+        if let notes = a.notes { fact(starts.notes, [notes], &facts) }
+        fact(starts.id, [a.id], &facts)
+        facts.markup("</dl>")
+        page.blocks = [.written(facts.written)]
         if !a.participants.isEmpty {
             // Rows written here, each starting with its organisation's row
             // header as written once per site: a national site has a quarter
@@ -275,6 +282,17 @@ enum ActivityPages {
         return page
     }
 
+    /// One fact of an activity's page: its label as written once per site,
+    /// then its texts, as `PageWriter` writes a fact whose parts have no links.
+    private static func fact(_ start: WrittenHTML, _ texts: [String], _ w: inout HTMLWriter) {
+        w.append(start)
+        for (index, text) in texts.enumerated() {
+            if index > 0 { w.markup(", ") }
+            w.text(text)
+        }
+        w.markup("</dd></div>\n")
+    }
+
     /// The words of an activity's page, looked up once per site: a page asked
     /// the catalogue some twenty times, each time hashing the key, and a
     /// national site has tens of thousands of these pages.
@@ -288,6 +306,12 @@ enum ActivityPages {
         let meetingTypes: CaseTable<Activity.MeetingType, String>
         let methodNames: CaseTable<Activity.Method, String>
         let principleNames: CaseTable<Principle, String>
+        /// Each fact's label as written before its value (`PageWriter.factStart`).
+        let factStarts: FactStarts
+
+        struct FactStarts: Sendable {
+            let kind, date, status, subprojects, provider, hours, methods, principles, notes, id: WrittenHTML
+        }
 
         init(_ l: Localization) {
             kind = l["kind"]; date = l["date"]; status = l["status"]; held = l["held"]; planned = l["planned"]
@@ -300,6 +324,11 @@ enum ActivityPages {
             meetingTypes = Localization.everyCase(l.meetingType)
             methodNames = Localization.everyCase(l.method)
             principleNames = Localization.everyCase(l.principle)
+            factStarts = FactStarts(kind: PageWriter.factStart(kind), date: PageWriter.factStart(date),
+                                    status: PageWriter.factStart(status), subprojects: PageWriter.factStart(subprojects),
+                                    provider: PageWriter.factStart(provider), hours: PageWriter.factStart(hours),
+                                    methods: PageWriter.factStart(methods), principles: PageWriter.factStart(principles),
+                                    notes: PageWriter.factStart(notes), id: PageWriter.factStart(id))
         }
     }
 }
