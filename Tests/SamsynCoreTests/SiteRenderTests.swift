@@ -268,9 +268,9 @@ import Testing
         #expect(page.contains("<tbody>\n" + expected + "</tbody>"))
     }
 
-    /// An activity page's facts are written without a model; they must be
-    /// the bytes the facts block of the page model gives.
-    @Test func activityFactsAreTheFactsBlocksBytes() throws {
+    /// Activity and agreement pages write their facts without a model; they
+    /// must be the bytes the facts block of the page model gives.
+    @Test func recordFactsAreTheFactsBlocksBytes() throws {
         let outcome = TestProject.run([
             "content/trainings/kurs.yaml": "title: Kurs\ndate: 2024-03-12\nend_date: 2024-03-14\nhours: 2.5\nprovider: 'A & <B>'\n"
                 + "methods: [ips, bip]\nprinciples: [accessibility]\nsubprojects: [alfa]\nnotes: Ny \"omgång\"\n",
@@ -310,6 +310,24 @@ import Testing
         ])
         #expect(String(decoding: try #require(site["trainings/kurs.html"]), as: UTF8.self).contains(training))
         #expect(String(decoding: try #require(site["meetings/mote.html"]), as: UTF8.self).contains(meeting))
+
+        // An agreement's page too, where facts without parts are left out.
+        let agreement = TestProject.run(["content/agreements/avtal.yaml": "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\n"
+                                         + "signed: 2024-02-01\nindependent_of_individuals: true\n"])
+        let agreementProject = try #require(agreement.project, "\(agreement.lines)"), agreementReport = try #require(agreement.report)
+        let a = try #require(agreementProject.agreements.first), w = AgreementPages.Words(l)
+        let agreementFacts = factsBlock([
+            Fact(label: w.status, parts: [(w.statuses[.signed]! + " – "
+                                           + (a.isInForce(on: agreementReport.asOf) ? w.inForceAfterStatus : w.notInForceAfterStatus), nil)]),
+            Fact(label: w.parties, parts: [("Försäkringskassan", "../organisations/fk.html"), ("Exempelby kommun", "../organisations/kommunen.html")]),
+            Fact(label: w.subprojects, parts: [(w.wholeProject, nil)]),
+            Fact(label: w.signed, parts: [(l.date(.t("2024-02-01")), nil)]),
+            Fact(label: w.valid, parts: [(l.period(try #require(a.effectiveStart), a.effectiveEnd), nil)]),
+            Fact(label: w.independent, parts: [(w.yes, nil)]),
+            Fact(label: w.id, parts: [("avtal", nil)]),
+        ])
+        let agreementPage = SiteRenderer.render(RenderInput(project: agreementProject, report: agreementReport))["agreements/avtal.html"]
+        #expect(String(decoding: try #require(agreementPage), as: UTF8.self).contains(agreementFacts))
     }
 
     /// The site's data files are written row by row (`CSVBytes`), the

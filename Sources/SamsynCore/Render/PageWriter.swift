@@ -179,11 +179,7 @@ enum PageWriter {
                 w.markup("<dl class=\"facts\">\n")
                 for fact in facts where !fact.parts.isEmpty {
                     writeFactStart(fact.label, &w)
-                    for (index, part) in fact.parts.enumerated() {
-                        if index > 0 { w.markup(", ") }
-                        w.link(part.text, href: part.href)
-                    }
-                    w.markup("</dd></div>\n")
+                    write(factParts: fact.parts, &w)
                 }
                 w.markup("</dl>")
             case .written(let html):
@@ -227,6 +223,23 @@ enum PageWriter {
         w.markup("<div>")
         w.element("dt", text: label)
         w.markup("<dd>")
+    }
+
+    /// A fact's value, each part a link when it has one, and the fact's end.
+    static func write(factParts parts: [Fact.Part], _ w: inout HTMLWriter) {
+        for (index, part) in parts.enumerated() {
+            if index > 0 { w.markup(", ") }
+            w.link(part.text, href: part.href)
+        }
+        w.markup("</dd></div>\n")
+    }
+
+    /// A fact written after its label as written once per site
+    /// (`factStart`); nothing for a fact without parts, as in `Block.facts`.
+    static func write(fact start: WrittenHTML, _ parts: [Fact.Part], _ w: inout HTMLWriter) {
+        guard !parts.isEmpty else { return }
+        w.append(start)
+        write(factParts: parts, &w)
     }
 
     /// `writeFactStart`'s bytes, written once to be written again.

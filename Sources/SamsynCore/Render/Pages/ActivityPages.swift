@@ -235,22 +235,17 @@ enum ActivityPages {
         let starts = w.factStarts
         var facts = HTMLWriter(capacity: 1024)
         facts.markup("<dl class=\"facts\">\n")
-        fact(starts.kind, [w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? "")], &facts)
-        fact(starts.date, [a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date)], &facts)
-        fact(starts.status, [a.isHeld(asOf: c.asOf) ? w.held : w.planned], &facts)
-        facts.append(starts.subprojects)
-        if a.subprojects.isEmpty { facts.text(w.wholeProject) }
-        for (index, id) in a.subprojects.enumerated() {
-            if index > 0 { facts.markup(", ") }
-            facts.link(c.subName(id), href: link.subproject(id))
-        }
-        facts.markup("</dd></div>\n")
-        if let provider = a.provider { fact(starts.provider, [provider], &facts) }
-        if let hours = a.hours { fact(starts.hours, [l.decimal(hours.rounded(decimals: 2))], &facts) }
-        if !a.methods.isEmpty { fact(starts.methods, a.methods.map { w.methodNames[$0]! }, &facts) }
-        if !a.principles.isEmpty { fact(starts.principles, a.principles.map { w.principleNames[$0]! }, &facts) }
-        if let notes = a.notes { fact(starts.notes, [notes], &facts) }
-        fact(starts.id, [a.id], &facts)
+        PageWriter.write(fact: starts.kind, [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)], &facts)
+        PageWriter.write(fact: starts.date, [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)], &facts)
+        PageWriter.write(fact: starts.status, [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)], &facts)
+        PageWriter.write(fact: starts.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)]
+                                                    : a.subprojects.map { (c.subName($0), link.subproject($0)) }, &facts)
+        if let provider = a.provider { PageWriter.write(fact: starts.provider, [(provider, nil)], &facts) }
+        if let hours = a.hours { PageWriter.write(fact: starts.hours, [(l.decimal(hours.rounded(decimals: 2)), nil)], &facts) }
+        PageWriter.write(fact: starts.methods, a.methods.map { (w.methodNames[$0]!, nil) }, &facts)
+        PageWriter.write(fact: starts.principles, a.principles.map { (w.principleNames[$0]!, nil) }, &facts)
+        if let notes = a.notes { PageWriter.write(fact: starts.notes, [(notes, nil)], &facts) }
+        PageWriter.write(fact: starts.id, [(a.id, nil)], &facts)
         facts.markup("</dl>")
         page.blocks = [.written(facts.written)]
         if !a.participants.isEmpty {
@@ -280,17 +275,6 @@ enum ActivityPages {
             ])]
         }
         return page
-    }
-
-    /// One fact of an activity's page: its label as written once per site,
-    /// then its texts, as `PageWriter` writes a fact whose parts have no links.
-    private static func fact(_ start: WrittenHTML, _ texts: [String], _ w: inout HTMLWriter) {
-        w.append(start)
-        for (index, text) in texts.enumerated() {
-            if index > 0 { w.markup(", ") }
-            w.text(text)
-        }
-        w.markup("</dd></div>\n")
     }
 
     /// The words of an activity's page, looked up once per site: a page asked

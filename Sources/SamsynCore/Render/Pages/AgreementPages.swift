@@ -97,19 +97,25 @@ enum AgreementPages {
         let l = c.l, w = c.agreementWords, link = Linker(pagePath: path)
         var page = Page(path: path, title: a.title, section: "nav.agreements", parent: (w.agreements, "agreements/index.html"))
         let inForce = a.isInForce(on: c.asOf)
-        var facts: [(String, [Fact.Part])] = [
-            (w.status, [(w.statuses[a.status]! + " – " + (inForce ? w.inForceAfterStatus : w.notInForceAfterStatus), nil)]),
-            (w.parties, a.parties.map { c.organisation($0, link) }),
-            (w.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)] : a.subprojects.map { (c.subName($0), link.subproject($0)) }),
-        ]
-        if let signed = a.signed { facts.append((w.signed, [(l.date(signed), nil)])) }
-        if let start = a.effectiveStart { facts.append((w.valid, [(l.period(start, a.effectiveEnd), nil)])) }
-        if let ended = a.terminated { facts.append((w.terminated, [(l.date(ended), nil)])) }
-        if !a.scope.isEmpty { facts.append((w.scope, a.scope.map { (w.scopes[$0]!, nil) })) }
-        facts.append((w.independent, [(a.independentOfIndividuals ? w.yes : w.no, nil)]))
-        if let notes = a.notes { facts.append((w.notes, [(notes, nil)])) }
-        facts.append((w.id, [(a.id, nil)]))
-        page.blocks = [Part.facts(facts)]
+        // Written as they are worked out, each label as written once per
+        // site (see the activity pages' facts).
+        let starts = w.factStarts
+        var facts = HTMLWriter(capacity: 1024)
+        facts.markup("<dl class=\"facts\">\n")
+        PageWriter.write(fact: starts.status, [(w.statuses[a.status]! + " – " + (inForce ? w.inForceAfterStatus : w.notInForceAfterStatus), nil)],
+                         &facts)
+        PageWriter.write(fact: starts.parties, a.parties.map { c.organisation($0, link) }, &facts)
+        PageWriter.write(fact: starts.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)]
+                                                    : a.subprojects.map { (c.subName($0), link.subproject($0)) }, &facts)
+        if let signed = a.signed { PageWriter.write(fact: starts.signed, [(l.date(signed), nil)], &facts) }
+        if let start = a.effectiveStart { PageWriter.write(fact: starts.valid, [(l.period(start, a.effectiveEnd), nil)], &facts) }
+        if let ended = a.terminated { PageWriter.write(fact: starts.terminated, [(l.date(ended), nil)], &facts) }
+        PageWriter.write(fact: starts.scope, a.scope.map { (w.scopes[$0]!, nil) }, &facts)
+        PageWriter.write(fact: starts.independent, [(a.independentOfIndividuals ? w.yes : w.no, nil)], &facts)
+        if let notes = a.notes { PageWriter.write(fact: starts.notes, [(notes, nil)], &facts) }
+        PageWriter.write(fact: starts.id, [(a.id, nil)], &facts)
+        facts.markup("</dl>")
+        page.blocks = [.written(facts.written)]
         return page
     }
 
@@ -123,6 +129,12 @@ enum AgreementPages {
         let inForceAfterStatus, notInForceAfterStatus: String
         let statuses: CaseTable<Agreement.Status, String>
         let scopes: CaseTable<Agreement.Scope, String>
+        /// Each fact's label as written before its value (`PageWriter.factStart`).
+        let factStarts: FactStarts
+
+        struct FactStarts: Sendable {
+            let status, parties, subprojects, signed, valid, terminated, scope, independent, notes, id: WrittenHTML
+        }
 
         init(_ l: Localization) {
             agreements = l["nav.agreements"]; status = l["status"]; inForce = l["inForce"]; notInForce = l["notInForce"]
@@ -133,6 +145,11 @@ enum AgreementPages {
             notInForceAfterStatus = notInForce.lowercased()
             statuses = Localization.everyCase(l.status)
             scopes = Localization.everyCase(l.scope)
+            factStarts = FactStarts(status: PageWriter.factStart(status), parties: PageWriter.factStart(parties),
+                                    subprojects: PageWriter.factStart(subprojects), signed: PageWriter.factStart(signed),
+                                    valid: PageWriter.factStart(valid), terminated: PageWriter.factStart(terminated),
+                                    scope: PageWriter.factStart(scope), independent: PageWriter.factStart(independent),
+                                    notes: PageWriter.factStart(notes), id: PageWriter.factStart(id))
         }
     }
 }
