@@ -68,3 +68,42 @@ import Testing
         #expect(mixed.place(of: "org-2") == 2)
     }
 }
+
+/// Plain participants entries are read in one pass, the others through a
+/// `MappingReader`; an entry that means the same gives the same
+/// participation either way (a null value, `women: ~`, sends an entry the
+/// long way without changing what it says).
+@Suite struct ParticipantsEntryTests {
+    @Test func plainEntriesAreReadAsTheLongWayReadsThem() throws {
+        let entries: [(plain: String, longWay: String)] = [
+            ("{ organisation: fk, count: 6 }", "{ organisation: fk, count: 6, women: ~ }"),
+            ("{ organisation: kommunen, women: 2, men: 1 }", "{ organisation: kommunen, women: 2, men: 1, count: ~ }"),
+            ("{ organisation: ' fk ', women: 1, men: 1, non_binary: 1 }", "{ non_binary: 1, men: 1, women: 1, organisation: ' fk ', count: ~ }"),
+            ("{ organisation: fk, count: 2, women: 1, men: 1 }", "{ organisation: fk, count: 2, women: 1, men: 1, non_binary: ~ }"),
+            ("{ organisation: \"kommunen\", count: 0 }", "{ organisation: \"kommunen\", count: 0, non_binary: null }"),
+        ]
+        for (plain, longWay) in entries {
+            var read: [[Activity.Participation]] = []
+            for entry in [plain, longWay] {
+                let outcome = TestProject.run(["content/trainings/kurs.yaml": "title: Kurs\ndate: 2024-03-12\nparticipants: [\(entry)]\n"])
+                let project = try #require(outcome.project, "\(entry): \(outcome.lines)")
+                read.append(project.activities[0].participants)
+            }
+            let (a, b) = (read[0], read[1])
+            #expect(a.count == 1 && b.count == 1, "\(plain)")
+            #expect(a.map(\.organisation) == b.map(\.organisation) && a.map(\.count) == b.map(\.count), "\(plain)")
+            #expect(a.map(\.women) == b.map(\.women) && a.map(\.men) == b.map(\.men) && a.map(\.nonBinary) == b.map(\.nonBinary), "\(plain)")
+            #expect(a.map(\.organisationPlace) == b.map(\.organisationPlace) && a.first?.organisationPlace != nil, "\(plain)")
+        }
+    }
+
+    /// An organisation named twice is read the long way the second time, with its warning.
+    @Test func aSecondEntryForAnOrganisationIsWarnedAbout() throws {
+        let outcome = TestProject.run(["content/trainings/kurs.yaml":
+            "title: Kurs\ndate: 2024-03-12\nparticipants: [{ organisation: fk, count: 2 }, { organisation: fk, count: 3 }]\n"])
+        let project = try #require(outcome.project, "\(outcome.lines)")
+        #expect(project.activities[0].participants.map(\.count) == [2, 3])
+        #expect(outcome.lines.contains { $0.contains("'fk' appears twice in participants") }, "\(outcome.lines)")
+    }
+}
+

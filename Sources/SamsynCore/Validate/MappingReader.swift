@@ -384,6 +384,10 @@ struct SeenValues<Value: Hashable> {
     private var few: [Value] = []
     private var many: Set<Value>?
 
+    func contains(_ value: Value) -> Bool {
+        many?.contains(value) ?? few.contains(value)
+    }
+
     /// True when `value` had not been met before.
     mutating func insert(_ value: Value) -> Bool {
         if many != nil { return many!.insert(value).inserted }
