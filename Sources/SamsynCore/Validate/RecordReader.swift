@@ -299,7 +299,7 @@ struct RecordReader {
     /// Nothing is logged here, and a plain entry gives the same participation
     /// either way. (A `MappingReader` for each of a national project's
     /// quarter of a million entries, and its keys looked up one by one, was
-    /// a third of reading the activities.)
+    /// a fifth of reading the activities: docs/performance.md, change 115.)
     private func plainParticipation(_ node: YAMLNode) -> (Activity.Participation, place: Int)? {
         guard case .mapping(let pairs, _) = node, pairs.count <= Keys.participant.count else { return nil }
         var organisation: String?, count: Int?, women: Int?, men: Int?, nonBinary: Int?
