@@ -265,6 +265,13 @@ enum PageWriter {
         }
     }
 
+    /// A row's opening and its header cell (`text`, a link when `href` is
+    /// given), for rows whose other cells follow without a `Cell` each.
+    static func write(rowStart text: String, href: String?, _ w: inout HTMLWriter) {
+        w.markup("<tr>")
+        write(cells: [Part.cell(text, href: href, header: true)], &w)
+    }
+
     /// A numeric data cell, as a `Part.cell(text, numeric: true)` is written,
     /// for rows written straight into a writer (without a `Cell` for each value).
     static func write(numberCell text: String, _ w: inout HTMLWriter) {

@@ -299,8 +299,7 @@ final class PageContext: Sendable {
         self.organisationHrefsOneDown = hrefs
         self.participantRowStartsOneDown = organisations.indices.map { place in
             var w = HTMLWriter(capacity: 256)
-            w.markup("<tr>")
-            PageWriter.write(cells: [Part.cell(organisations[place].name, href: hrefs[place], header: true)], &w)
+            PageWriter.write(rowStart: organisations[place].name, href: hrefs[place], &w)
             return w.written
         }
     }

@@ -260,8 +260,7 @@ enum ActivityPages {
                     rows.append(start)
                 } else {
                     let organisation = c.organisation(of: p, link)
-                    rows.markup("<tr>")
-                    PageWriter.write(cells: [Part.cell(organisation.text, href: organisation.href, header: true)], &rows)
+                    PageWriter.write(rowStart: organisation.text, href: organisation.href, &rows)
                 }
                 PageWriter.write(numberCell: l.number(p.count), &rows)
                 PageWriter.write(numberCell: p.women.map(l.number) ?? dash, &rows)
