@@ -30,6 +30,25 @@ import Testing
         #expect(line.hasPrefix("'") || line.hasPrefix("\"'"), "\(line)")
     }
 
+    /// A list cell written word by word gives the bytes of the joined text
+    /// kept as a cell, also where that text must be quoted or defused.
+    @Test func listCellsAreTheJoinedTextsBytes() {
+        let lists: [[String]] = [[], ["fk"], ["fk", "lunds-kommun", "å"], ["=a", "b"], ["a", "b;c"], ["a", "b\"c"],
+                                 ["", "x"], ["x", ""], ["-1"], ["a\r\nb"]]
+        var direct = CSVBytes(header: ["lista", "nästa"]), kept = CSVCells()
+        for list in lists {
+            direct.words(list)
+            direct.int(list.count)
+            direct.endRow()
+            kept.words(list)
+            kept.int(list.count)
+            kept.endRow()
+        }
+        let table = CSVTable(header: ["lista", "nästa"], rows: kept.rows)
+        #expect(direct.bytes == table.bytes())
+        #expect(String(decoding: table.bytes().dropFirst(3), as: UTF8.self).contains("\r\n'=a, b;2\r\n\"a, b;c\";2\r\n"))
+    }
+
     @Test func theTablesHoldTheRecordsAndNoIndividualResponses() throws {
         let outcome = TestProject.run([
             "content/assessments/alfa.yaml": """

@@ -35,21 +35,31 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`, written digit by digit (it is every table's sort key for
     /// a date, so a national site writes it hundreds of thousands of times).
     public var description: String {
-        String(unsafeUninitializedCapacity: 10) { text in
-            func put(_ value: Int, at end: Int, width: Int) {
-                var value = value
-                for index in stride(from: end - 1, through: end - width, by: -1) {
-                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(year, at: 4, width: 4)
-            text[4] = UInt8(ascii: "-")
-            put(month, at: 7, width: 2)
-            text[7] = UInt8(ascii: "-")
-            put(day, at: 10, width: 2)
-            return 10
+        String(unsafeUninitializedCapacity: 10) { write(to: $0.baseAddress!) }
+    }
+
+    /// The same ten bytes appended to `bytes` (a data file's cell), without a `String`.
+    func append(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<write(to: buffer.baseAddress!)]))
         }
+    }
+
+    /// Writes `YYYY-MM-DD` at `text` (room for ten bytes) and returns ten.
+    private func write(to text: UnsafeMutablePointer<UInt8>) -> Int {
+        func put(_ value: Int, at end: Int, width: Int) {
+            var value = value
+            for index in stride(from: end - 1, through: end - width, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(year, at: 4, width: 4)
+        text[4] = UInt8(ascii: "-")
+        put(month, at: 7, width: 2)
+        text[7] = UInt8(ascii: "-")
+        put(day, at: 10, width: 2)
+        return 10
     }
 
     public static func < (a: Day, b: Day) -> Bool {

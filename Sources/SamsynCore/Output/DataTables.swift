@@ -5,14 +5,14 @@ public enum DataTables {
     public static func all(_ project: Project, _ report: IndicatorReport) -> [(name: String, table: CSVTable)] {
         let words = Words(project.config.language)
         return Table.allCases.map { kind in
-            var table = CSVTable(header: kind.header(project, words))
-            kind.rows(project, report, words, into: &table)
-            return (kind.name, table)
+            var cells = CSVCells()
+            kind.rows(project, report, words, into: &cells)
+            return (kind.name, CSVTable(header: kind.header(project, words), rows: cells.rows))
         }
     }
 
     /// Each table's name now and its bytes when asked for: the site writer
-    /// writes them on whichever core is free, row by row (`CSVBytes`).
+    /// writes them on whichever core is free, cell by cell (`CSVBytes`).
     static func planned(_ project: Project, _ report: IndicatorReport) -> [(name: String, bytes: @Sendable () -> [UInt8])] {
         let words = Words(project.config.language)
         return Table.allCases.map { kind in
@@ -56,16 +56,22 @@ public enum DataTables {
         }
     }
 
-    private static func date(_ day: Day?) -> CSVTable.Cell { day.map { .text($0.description) } ?? .empty }
-    private static func list(_ items: [String]) -> CSVTable.Cell { items.isEmpty ? .empty : .text(items.joined(separator: ", ")) }
-    private static func text(_ s: String?) -> CSVTable.Cell { s.map(CSVTable.Cell.text) ?? .empty }
-
     static func agreements(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
         for a in project.agreements.sorted(by: { byteOrder($0.id, $1.id) }) {
-            out.append([.text(a.id), .text(a.title), .text(a.status.rawValue), date(a.signed), date(a.effectiveStart),
-                        date(a.validUntil), date(a.terminated), .text(w.yesNo(a.isInForce(on: report.asOf))),
-                        list(a.parties), list(a.subprojects), list(a.scope.map(\.rawValue)),
-                        .text(w.yesNo(a.independentOfIndividuals)), text(a.notes)])
+            out.text(a.id)
+            out.text(a.title)
+            out.text(a.status.rawValue)
+            out.day(a.signed)
+            out.day(a.effectiveStart)
+            out.day(a.validUntil)
+            out.day(a.terminated)
+            out.text(w.yesNo(a.isInForce(on: report.asOf)))
+            out.words(a.parties)
+            out.words(a.subprojects)
+            out.words(a.scope.lazy.map(\.rawValue))
+            out.text(w.yesNo(a.independentOfIndividuals))
+            out.text(a.notes)
+            out.endRow()
         }
     }
 
@@ -73,34 +79,51 @@ public enum DataTables {
         let activities = project.activities
         for place in Activity.chronologicalPlaces(activities, byKind: true) {
             let a = activities[place]
+            out.text(a.kind.rawValue)
+            out.text(a.id)
+            out.text(a.title)
+            out.day(a.date)
+            out.day(a.endDate)
+            out.text(a.isHeld(asOf: report.asOf) ? w.held : w.planned)
+            out.text(a.meetingType?.rawValue)
+            out.decimal(a.hours?.rounded(decimals: 2))
+            out.text(a.provider)
+            out.words(a.methods.lazy.map(\.rawValue))
+            out.words(a.principles.lazy.map(\.rawValue))
+            out.words(a.subprojects)
+            out.int(a.participantCount)
+            // The split by gender only where some organisation gave it.
             let split = a.participants.contains(where: \.hasSplit)
-            out.append([.text(a.kind.rawValue), .text(a.id), .text(a.title), date(a.date), date(a.endDate),
-                        .text(a.isHeld(asOf: report.asOf) ? w.held : w.planned),
-                        a.meetingType.map { .text($0.rawValue) } ?? .empty,
-                        a.hours.map { .decimal($0.rounded(decimals: 2)) } ?? .empty, text(a.provider),
-                        list(a.methods.map(\.rawValue)), list(a.principles.map(\.rawValue)), list(a.subprojects),
-                        .int(a.participantCount),
-                        split ? .int(a.participants.reduce(0) { $0 + ($1.women ?? 0) }) : .empty,
-                        split ? .int(a.participants.reduce(0) { $0 + ($1.men ?? 0) }) : .empty,
-                        split ? .int(a.participants.reduce(0) { $0 + ($1.nonBinary ?? 0) }) : .empty,
-                        text(a.notes)])
+            out.int(split ? a.participants.reduce(0) { $0 + ($1.women ?? 0) } : nil)
+            out.int(split ? a.participants.reduce(0) { $0 + ($1.men ?? 0) } : nil)
+            out.int(split ? a.participants.reduce(0) { $0 + ($1.nonBinary ?? 0) } : nil)
+            out.text(a.notes)
+            out.endRow()
         }
     }
 
     static func competence(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
         for org in project.config.organisations.sorted(by: { byteOrder($0.id, $1.id) }) {
             guard let c = report.competence[org.id] else { continue }
-            out.append([.text(org.id), .text(org.name), c.target.map(CSVTable.Cell.int) ?? .empty, .int(c.attendances),
-                        c.share.map(CSVTable.Cell.decimal) ?? .empty])
+            out.text(org.id)
+            out.text(org.name)
+            out.int(c.target)
+            out.int(c.attendances)
+            out.decimal(c.share)
+            out.endRow()
         }
     }
 
     static func assessments(_ project: Project, _ report: IndicatorReport, _ w: Words, into out: inout some CSVRows) {
         for subproject in project.config.subprojects.map(\.id).sorted(by: byteOrder) {
             for round in report.assessments[subproject]?.rounds ?? [] {
-                out.append([.text(subproject), .text(round.id), date(round.date), .int(round.respondents),
-                            round.index.map(CSVTable.Cell.decimal) ?? .empty]
-                           + round.meanByPlace.map { $0.map(CSVTable.Cell.decimal) ?? .empty })
+                out.text(subproject)
+                out.text(round.id)
+                out.day(round.date)
+                out.int(round.respondents)
+                out.decimal(round.index)
+                for mean in round.meanByPlace { out.decimal(mean) }
+                out.endRow()
             }
         }
     }
