@@ -154,21 +154,30 @@ public struct DiskFiles: FileAccess {
     }
 
     public func readStamped(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
-        let full = absolute(path)
         // The file's folder must resolve inside the root, and so must the file
         // itself when it is a link: O_NOFOLLOW opens a plain file at once and
-        // refuses a link, which is then resolved in full.
-        let (folder, name) = folderAndName(path)
-        let handle = folders.handle(folder) {
-            let absoluteFolder = folder.isEmpty ? rootPath : absolute(folder)
-            return isInsideRoot(absoluteFolder) ? open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : OpenFolders.outside
-        }
-        if handle == OpenFolders.outside { throw FileAccessError.linksOutsideRoot }
-        guard handle >= 0 else { throw FileAccessError.missing }
-        var fd = openat(handle, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        if fd < 0 && errno == ELOOP {
-            guard isInsideRoot(full) else { throw FileAccessError.linksOutsideRoot }
-            fd = open(full, O_RDONLY | O_CLOEXEC)
+        // refuses a link, which is then resolved in full. The path's own C
+        // string serves both: its folder is looked up by its bytes and its
+        // name opened in place. (A folder, a name and a full path made as
+        // strings of their own, for every file, were half of this function's
+        // instructions: docs/performance.md, change 117.)
+        let fd = try path.withCString { cPath throws(FileAccessError) -> Int32 in
+            var slash: Int?
+            for index in (0..<strlen(cPath)).reversed() where cPath[index] == CChar(UInt8(ascii: "/")) {
+                slash = index
+                break
+            }
+            let handle = folders.handle(UnsafeRawBufferPointer(start: cPath, count: slash ?? 0)) { folder in
+                let absoluteFolder = folder.isEmpty ? rootPath : absolute(folder)
+                return isInsideRoot(absoluteFolder) ? open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : OpenFolders.outside
+            }
+            if handle == OpenFolders.outside { throw .linksOutsideRoot }
+            guard handle >= 0 else { throw .missing }
+            let fd = openat(handle, cPath + (slash.map { $0 + 1 } ?? 0), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd < 0 && errno == ELOOP else { return fd }
+            let full = absolute(path)
+            guard isInsideRoot(full) else { throw .linksOutsideRoot }
+            return open(full, O_RDONLY | O_CLOEXEC)
         }
         guard fd >= 0 else { throw FileAccessError.missing }
         defer { close(fd) }
@@ -265,13 +274,20 @@ private final class OpenFolders: @unchecked Sendable {
     /// nearly always the one asked for, and comparing costs less than hashing.
     private var last: (folder: String, handle: Int32)?
 
-    func handle(_ folder: String, else open: () -> Int32) -> Int32 {
+    /// The handle of the folder whose path is `folder`'s bytes; `open`, given
+    /// that path, opens a folder not asked for before.
+    func handle(_ folder: UnsafeRawBufferPointer, else open: (String) -> Int32) -> Int32 {
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.folder == folder { return last.handle }
-        let handle = known[folder] ?? open()
-        known[folder] = handle
-        last = (folder, handle)
+        if let last, last.folder.utf8.withContiguousStorageIfAvailable({ known in
+            known.count == folder.count && (folder.isEmpty || memcmp(known.baseAddress!, folder.baseAddress!, folder.count) == 0)
+        }) == true {
+            return last.handle
+        }
+        let path = String(decoding: folder, as: UTF8.self)
+        let handle = known[path] ?? open(path)
+        known[path] = handle
+        last = (path, handle)
         return handle
     }
 
