@@ -349,8 +349,11 @@ struct MappingReader {
 }
 
 /// The ids of one kind that exist (organisations, subprojects, questions),
-/// for checking references with a helpful list of the valid ones.
-struct KnownIDs: Sendable {
+/// for checking references with a helpful list of the valid ones. A class:
+/// every record's reader passes its project's ids on, and as a struct each
+/// pass copied a word and five tables, each retained and released again
+/// (114 000 copies per 10 000 records: docs/performance.md, change 118).
+final class KnownIDs: Sendable {
     let kind: String
     private let places: IDPlaces
     var ids: [String] { places.ids }
