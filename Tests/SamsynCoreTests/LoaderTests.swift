@@ -376,6 +376,8 @@ import Testing
         #expect(folderAndName("c.html") == ("", "c.html"))
         #expect(folderAndName("å/ö.yaml") == ("å", "ö.yaml"))
         #expect(RecordReader.fileStem("content/meetings/träff.yml") == "träff")
+        #expect(RecordReader.fileStem("content/meetings/möte.yaml") == "möte" && RecordReader.fileStem("kurs.yaml") == "kurs")
+        #expect(RecordReader.fileStem("a/.yaml") == "" && RecordReader.fileStem("a/b.yaml.bak") == "b.yaml.bak" && RecordReader.fileStem("a/yml") == "yml")
         #expect(Loader.isYAML("content/meetings/träff.yaml") && Loader.isYAML("a.yml") && Loader.isYAML(".yml"))
         #expect(!Loader.isYAML("a.yaml.bak") && !Loader.isYAML("yml") && !Loader.isYAML("a.YAML") && !Loader.isYAML(""))
     }

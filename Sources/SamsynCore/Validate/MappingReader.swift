@@ -50,7 +50,9 @@ struct MappingReader {
                 continue
             }
             let name = scalar.string
-            if !reportedElsewhere.isEmpty && reportedElsewhere.contains(name) { continue }
+            // Looked through, not hashed: the set holds a key or two, and
+            // hashing every key of every training and theme day cost more.
+            if !reportedElsewhere.isEmpty && reportedElsewhere.contains(where: { sameKey($0, name) }) { continue }
             guard allowed.contains(where: { sameKey($0, name) }) else {
                 let close = suggestion(for: name, among: allowed)
                 if let close { suggested.insert(close) }

@@ -42,11 +42,19 @@ struct RecordReader {
         }
     }
 
+    /// The file's name without its folder and its .yaml or .yml, made from
+    /// the path's bytes as one string (the folder, the name and then the
+    /// stem, each a string of its own, cost some 850 instructions a file).
     static func fileStem(_ path: String) -> String {
-        let name = folderAndName(path).name
-        if hasBytes(name, suffix: ".yaml") { return String(name.dropLast(5)) }
-        if hasBytes(name, suffix: ".yml") { return String(name.dropLast(4)) }
-        return name
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = bytes.count
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let name = UnsafeBufferPointer(rebasing: bytes[start...])
+            let suffix = name.count >= 5 && name[(name.count - 5)...].elementsEqual(".yaml".utf8) ? 5
+                : name.count >= 4 && name[(name.count - 4)...].elementsEqual(".yml".utf8) ? 4 : 0
+            return String(decoding: UnsafeBufferPointer(rebasing: name[..<(name.count - suffix)]), as: UTF8.self)
+        }
     }
 
     /// The record's id: its `id` key, or the file name for a single record.
