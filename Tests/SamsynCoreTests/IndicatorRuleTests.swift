@@ -165,6 +165,8 @@ import Testing
             ["trust_culture": 3, "work_focus": 4, "parallel_services": 2],
             ["trust_culture": 3, "work_focus": 4, "parallel_services": 2],
         ]))
+        #expect(first.responseList[0]["continuity"] == 4 && second.responseList[2]["parallel_services"] == nil)
+        #expect(second.responseList[2].answers.map(\.question) == ["trust_culture", "work_focus"], "in the order written")
         let project = Project(config: Self.config, assessments: [second, first])
         let history = Indicators.assessments(project, asOf: .t("2025-03-01"))["alfa"]!
         #expect(history.rounds.map(\.id) == ["r1", "r2"])

@@ -244,9 +244,9 @@ public enum Indicators {
         // each time (a national project has hundreds of thousands of answers).
         var sums = [Int](repeating: 0, count: questions.count), counts = sums
         for response in responses {
-            for (question, score) in response {
-                guard let place = questions.firstIndex(of: question) else { continue }
-                sums[place] += score
+            for answer in response.answers {
+                guard let place = questions.firstIndex(of: answer.question) else { continue }
+                sums[place] += answer.score
                 counts[place] += 1
             }
         }

@@ -220,9 +220,36 @@ public struct Activity: Sendable, Identifiable {
 public struct SelfAssessment: Sendable, Identifiable {
     public enum Answers: Sendable {
         /// A consensus answer of the team: every question answered once.
-        case scores([String: Int])
+        case scores(Response)
         /// Anonymous individual answers; a response may skip questions.
-        case responses([[String: Int]])
+        case responses([Response])
+    }
+
+    /// One response's scores (or the team's joint ones): each question's id
+    /// and score, in the order the file gives them. A list, not a
+    /// dictionary: a response answers six questions at most, YAML has
+    /// already refused a question named twice, and the indicators only walk
+    /// the answers (hashing each question's id into a dictionary per
+    /// response cost more than reading the response: docs/performance.md,
+    /// change 120). Written as a dictionary literal: `["trust_culture": 3]`.
+    public struct Response: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+        public struct Answer: Sendable, Equatable {
+            public var question: String
+            public var score: Int
+        }
+
+        public var answers: [Answer]
+
+        public init(_ answers: [Answer]) { self.answers = answers }
+
+        public init(dictionaryLiteral elements: (String, Int)...) {
+            answers = elements.map { Answer(question: $0.0, score: $0.1) }
+        }
+
+        /// The score given to `question`, if any.
+        public subscript(question: String) -> Int? {
+            answers.first { $0.question == question }?.score
+        }
     }
 
     public var id: String
@@ -242,8 +269,8 @@ public struct SelfAssessment: Sendable, Identifiable {
         self.source = source
     }
 
-    /// Every answer given, as one list per response (a consensus counts as one).
-    public var responseList: [[String: Int]] {
+    /// Every response (a consensus counts as one).
+    public var responseList: [Response] {
         switch answers {
         case .scores(let scores): return [scores]
         case .responses(let responses): return responses

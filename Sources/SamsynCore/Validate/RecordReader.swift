@@ -369,7 +369,8 @@ struct RecordReader {
                     if items.isEmpty {
                         log.error(r.location(of: "responses"), "responses is empty", hint: "add one line per response")
                     }
-                    var responses: [[String: Int]] = []
+                    var responses: [SelfAssessment.Response] = []
+                    responses.reserveCapacity(items.count)
                     var complete = !items.isEmpty
                     for item in items {
                         if let response = readAnswers(item, file: file.path, what: "a response", mustAnswerAll: false) {
@@ -399,7 +400,7 @@ struct RecordReader {
 
     /// A mapping of question id → score. `mustAnswerAll` for a team's scores;
     /// a single response may skip questions but must answer one.
-    private func readAnswers(_ node: YAMLNode, file: String, what: String, mustAnswerAll: Bool) -> [String: Int]? {
+    private func readAnswers(_ node: YAMLNode, file: String, what: String, mustAnswerAll: Bool) -> SelfAssessment.Response? {
         let questionnaire = context.config.questionnaire
         let ids = context.questions.ids
         guard case .mapping(let mapping, _) = node else {
@@ -408,8 +409,8 @@ struct RecordReader {
                       hint: "for example { \(ids.prefix(2).map { "\($0): 3" }.joined(separator: ", ")) }")
             return nil
         }
-        var answers: [String: Int] = [:]
-        answers.reserveCapacity(mapping.count)  // not grown (and rehashed) answer by answer
+        var answers: [SelfAssessment.Response.Answer] = []
+        answers.reserveCapacity(mapping.count)  // not grown answer by answer
         var ok = true
         // A misspelt question is reported once, not again as a missing answer.
         var suggested: Set<String> = []
@@ -446,7 +447,8 @@ struct RecordReader {
                 ok = false
                 continue
             }
-            answers[keyScalar.string] = score
+            // YAML has refused a key given twice, so each question comes once.
+            answers.append(.init(question: keyScalar.string, score: score))
         }
         let location = MappingReader.location(of: node, in: file)
         if mustAnswerAll {
@@ -461,7 +463,7 @@ struct RecordReader {
             log.error(location, "a response must answer at least one question")
             ok = false
         }
-        return ok ? answers : nil
+        return ok ? SelfAssessment.Response(answers) : nil
     }
 }
 
