@@ -52,10 +52,14 @@ public struct Localization: Sendable {
 
     /// "15 maj 2024" / "15 May 2024".
     public func date(_ day: Day) -> String {
-        // Written byte by byte into a string of the right size: interpolation
-        // cost several hundred instructions a date, and tables are full of dates.
+        // Written byte by byte into a string of its exact size: interpolation
+        // cost several hundred instructions a date, and tables are full of
+        // dates. Exact, so that a date of 15 bytes or fewer ("1 maj 2024")
+        // is kept in the string itself: asked for more room, every date was
+        // an allocation (docs/performance.md, change 121).
         let month = (sv ? Localization.monthsSV : Localization.monthsEN)[day.month - 1].utf8
-        return String(unsafeUninitializedCapacity: month.count + 24) { text in
+        let yearDigits = day.year < 10 ? 1 : day.year < 100 ? 2 : day.year < 1000 ? 3 : 4
+        return String(unsafeUninitializedCapacity: (day.day < 10 ? 1 : 2) + 1 + month.count + 1 + yearDigits) { text in
             var at = 0
             func put(_ number: Int) {
                 var divisor = 1
