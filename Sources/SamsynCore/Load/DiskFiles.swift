@@ -162,11 +162,7 @@ public struct DiskFiles: FileAccess {
         // strings of their own, for every file, were half of this function's
         // instructions: docs/performance.md, change 117.)
         let fd = try path.withCString { cPath throws(FileAccessError) -> Int32 in
-            var slash: Int?
-            for index in (0..<strlen(cPath)).reversed() where cPath[index] == CChar(UInt8(ascii: "/")) {
-                slash = index
-                break
-            }
+            let slash = UnsafeRawBufferPointer(start: cPath, count: strlen(cPath)).lastIndex(of: UInt8(ascii: "/"))
             let handle = folders.handle(UnsafeRawBufferPointer(start: cPath, count: slash ?? 0)) { folder in
                 let absoluteFolder = folder.isEmpty ? rootPath : absolute(folder)
                 return isInsideRoot(absoluteFolder) ? open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : OpenFolders.outside

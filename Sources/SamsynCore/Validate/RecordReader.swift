@@ -48,9 +48,7 @@ struct RecordReader {
     static func fileStem(_ path: String) -> String {
         var path = path
         return path.withUTF8 { bytes in
-            var start = bytes.count
-            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-            let name = UnsafeBufferPointer(rebasing: bytes[start...])
+            let name = UnsafeBufferPointer(rebasing: bytes[(bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)...])
             let suffix = name.count >= 5 && name[(name.count - 5)...].elementsEqual(".yaml".utf8) ? 5
                 : name.count >= 4 && name[(name.count - 4)...].elementsEqual(".yml".utf8) ? 4 : 0
             return String(decoding: UnsafeBufferPointer(rebasing: name[..<(name.count - suffix)]), as: UTF8.self)
