@@ -431,6 +431,18 @@ import Testing
         #expect(outcome.lines == ["content/meetings/latin1.yaml:3:1: error: the file is not valid UTF-8"])
     }
 
+    /// libyaml reads a file's bytes themselves; a file it cannot parse is
+    /// checked as UTF-8 all the same, so text that is not UTF-8 is named as
+    /// such even where the YAML breaks before it.
+    @Test func invalidUTF8IsNamedWhereTheYAMLBreaksFirst() {
+        var bytes = Array("title: [unclosed\ndate: 2024-05-01\n".utf8)
+        bytes += [0x6E, 0x6F, 0x74, 0x65, 0x73, 0x3A, 0x20, 0xC3, 0x0A]
+        var files = TestProject.files().contents
+        files["content/meetings/broken.yaml"] = bytes
+        let outcome = Pipeline(files: MemoryFiles(bytes: files)).run(asOf: Day.t("2025-06-30"))
+        #expect(outcome.lines == ["content/meetings/broken.yaml:3:1: error: the file is not valid UTF-8"])
+    }
+
     @Test func byteOrderMarkIsTolerated() {
         let outcome = TestProject.run(["content/meetings/bom.yaml": "\u{FEFF}title: Möte\ndate: 2024-05-01\nmeeting_type: team\n"])
         #expect(outcome.diagnostics.isEmpty)

@@ -30,7 +30,11 @@ public enum RecordKind: String, CaseIterable, Sendable {
 /// and its node tree, where every value keeps its line and column.
 public struct SourceFile: Sendable {
     public var path: String
-    public var text: String
+    /// The file's UTF-8 text without a byte-order mark, as bytes: a build
+    /// needs no `String` of it (see `Loader.parse`).
+    public var bytes: [UInt8]
+    /// The same text as a `String`, made when asked for.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Nil for an empty file (or one holding only comments).
     public var root: YAMLNode?
     /// What the next step made of this record file on the core that had just
@@ -44,9 +48,9 @@ public struct LoadedProject {
     public var config: SourceFile?
     public var records: [RecordKind: [SourceFile]]
     public var diagnostics: [Diagnostic]
-    /// The text of every file that could be decoded, parsed or not: the
-    /// personal-number search covers files with YAML errors too.
-    public var texts: [(path: String, text: String)] = []
+    /// The text (UTF-8 bytes) of every file that could be decoded, parsed
+    /// or not: the personal-number search covers files with YAML errors too.
+    public var texts: [(path: String, bytes: [UInt8])] = []
     /// How many files were looked at (for the summary line).
     public var fileCount: Int
     /// The newest modification time (nanoseconds since 1970) of the files
@@ -164,7 +168,7 @@ public struct Loader: Sendable {
             // Stored as it is: appended to an empty list, every file would be copied.
             if records[done.kind] == nil { records[done.kind] = done.files } else { records[done.kind]!.append(contentsOf: done.files) }
         }
-        var texts: [(path: String, text: String)] = []
+        var texts: [(path: String, bytes: [UInt8])] = []
         texts.reserveCapacity(jobs.count)
         var newestModification: Int64?
         for index in jobs.indices {
@@ -227,7 +231,7 @@ public struct Loader: Sendable {
     /// is broken, for the personal-number search), and what went wrong.
     struct FileResult: Sendable {
         var source: SourceFile?
-        var text: String?
+        var text: [UInt8]?
         var diagnostics: [Diagnostic] = []
     }
 
@@ -304,30 +308,42 @@ public struct Loader: Sendable {
         }
     }
 
+    /// libyaml is given the bytes themselves: its reader refuses anything
+    /// that is not UTF-8 as it decodes the text, so a file it parses to the
+    /// end is UTF-8, and is not checked a second time (making a `String` of
+    /// every file, which checks it, was 1.5 % of a build: docs/performance.md,
+    /// change 122). A file it cannot parse is checked, so that text that is
+    /// not UTF-8 is reported as such, wherever libyaml stopped.
     private func parse(_ path: String, _ bytes: [UInt8], into result: inout FileResult) -> SourceFile? {
-        guard let text = TextDecoding.utf8(bytes) else {
-            let line = TextDecoding.lineOfFirstInvalidByte(bytes)
-            result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1),
-                                          "the file is not valid UTF-8",
-                                          hint: "save it as UTF-8 (in most editors: Save with encoding → UTF-8)"))
-            return nil
-        }
-        result.text = text
+        let body = TextDecoding.withoutByteOrderMark(bytes)
         do {
-            let root = try YAMLComposer.compose(text, maxValues: Loader.maxExpandedValues)
-            return SourceFile(path: path, text: text, root: root)
+            let root = try YAMLComposer.compose(body, maxValues: Loader.maxExpandedValues)
+            result.text = body
+            return SourceFile(path: path, bytes: body, root: root)
         } catch {
-            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: text))
+            guard TextDecoding.isUTF8(body) else {
+                let line = TextDecoding.lineOfFirstInvalidByte(bytes)
+                result.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1),
+                                                     "the file is not valid UTF-8",
+                                                     hint: "save it as UTF-8 (in most editors: Save with encoding → UTF-8)"))
+                return nil
+            }
+            result.text = body
+            result.diagnostics.append(YAMLErrorTranslation.diagnostic(for: error, file: path, text: String(decoding: body, as: UTF8.self)))
             return nil
         }
     }
 }
 
 enum TextDecoding {
-    /// UTF-8 text with a leading byte-order mark removed; nil when the bytes are not UTF-8.
-    static func utf8(_ bytes: [UInt8]) -> String? {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        return String(validating: body, as: UTF8.self)
+    /// The bytes without a leading UTF-8 byte-order mark.
+    static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes[3...]) : bytes
+    }
+
+    /// Whether the bytes are UTF-8 text.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// 1-based line of the first byte that is not valid UTF-8.

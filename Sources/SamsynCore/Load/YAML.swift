@@ -92,9 +92,14 @@ public enum YAMLComposer {
     /// The single document in `text`, or nil when the file holds none (it is
     /// empty or only comments). `maxValues` bounds the values of the expanded tree.
     public static func compose(_ text: String, maxValues: Int) throws(YAMLError) -> YAMLNode? {
-        var text = text
-        // withUTF8 rethrows untyped errors, so the outcome comes back as a Result.
-        let outcome = text.withUTF8 { bytes -> Result<YAMLNode?, YAMLError> in
+        try compose(Array(text.utf8), maxValues: maxValues)
+    }
+
+    /// The same, from the text's UTF-8 bytes; libyaml refuses bytes that are not UTF-8.
+    public static func compose(_ text: [UInt8], maxValues: Int) throws(YAMLError) -> YAMLNode? {
+        guard !text.isEmpty else { return nil }  // no document; libyaml wants an address even for no bytes
+        // withUnsafeBufferPointer rethrows untyped errors, so the outcome comes back as a Result.
+        let outcome = text.withUnsafeBufferPointer { bytes -> Result<YAMLNode?, YAMLError> in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return .failure(.outOfMemory) }
             defer { yaml_parser_delete(&parser) }

@@ -21,41 +21,48 @@ public enum PersonalNumbers {
     /// the bytes give the same candidates as the characters — without first
     /// decoding every file into a list of scalars.
     public static func find(in text: String) -> [Hit] {
-        var hits: [Hit] = []
         var text = text
-        text.withUTF8 { bytes in
-            // Lines are counted only up to a hit, from the one before: most
-            // files have none, and counting every line break of every file
-            // was half of the search.
-            guard let base = bytes.baseAddress else { return }
-            var line = 1, lineStart = 0, counted = 0
-            var i = 0
-            while i < bytes.count {
-                // Eight bytes at a time while none of them is a digit.
-                if i + 8 <= bytes.count, !holdsDigit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
-                // Every digit reached here starts a run: the byte before it is
-                // not a digit (runs are passed over whole, and a hit ends
-                // where its digits end).
-                guard isDigit(base[i]) else { i += 1; continue }
-                guard let length = match(bytes, at: i) else {
-                    i += 1
-                    while i < bytes.count, isDigit(base[i]) { i += 1 }
-                    continue
-                }
-                for j in counted..<i where bytes[j] == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = j + 1
-                }
-                counted = i
-                // Columns count scalars: every byte but UTF-8's continuation bytes starts one.
-                let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-                hits.append(Hit(line: line, column: column,
-                                text: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self)))
-                i += length
+        return text.withUTF8(find)
+    }
+
+    /// The same, in UTF-8 bytes (a file's text as the loader keeps it).
+    public static func find(in bytes: [UInt8]) -> [Hit] {
+        bytes.withUnsafeBufferPointer(find)
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>) -> [Hit] {
+        var hits: [Hit] = []
+        // Lines are counted only up to a hit, from the one before: most
+        // files have none, and counting every line break of every file
+        // was half of the search.
+        guard let base = bytes.baseAddress else { return hits }
+        var line = 1, lineStart = 0, counted = 0
+        var i = 0
+        while i < bytes.count {
+            // Eight bytes at a time while none of them is a digit.
+            if i + 8 <= bytes.count, !holdsDigit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
+            // Every digit reached here starts a run: the byte before it is
+            // not a digit (runs are passed over whole, and a hit ends
+            // where its digits end).
+            guard isDigit(base[i]) else { i += 1; continue }
+            guard let length = match(bytes, at: i) else {
+                i += 1
+                while i < bytes.count, isDigit(base[i]) { i += 1 }
+                continue
+            }
+            for j in counted..<i where bytes[j] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = j + 1
+            }
+            counted = i
+            // Columns count scalars: every byte but UTF-8's continuation bytes starts one.
+            let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            hits.append(Hit(line: line, column: column,
+                            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self)))
+            i += length
         }
         return hits
     }

@@ -16,7 +16,8 @@ public final class RecordCache: @unchecked Sendable {
     }
 
     struct Entry {
-        var text: String
+        /// The file's text (its UTF-8 bytes).
+        var text: [UInt8]
         /// The number of everything besides the file that the result depends on (`context(for:)`).
         var context: Int
         var found: Found
@@ -52,7 +53,7 @@ public final class RecordCache: @unchecked Sendable {
 
 extension [String: RecordCache.Entry] {
     /// What a file gave last time, if its text and context are the same.
-    func found(_ key: String, text: String, context: Int) -> RecordCache.Found? {
+    func found(_ key: String, text: [UInt8], context: Int) -> RecordCache.Found? {
         guard let entry = self[key], entry.context == context, entry.text == text else { return nil }
         return entry.found
     }

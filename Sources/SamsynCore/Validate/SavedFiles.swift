@@ -46,7 +46,7 @@ struct SavedFiles {
         for file in saved {
             let read = loader.readAfresh(file.path)
             guard read.diagnostics.isEmpty, let source = read.source,
-                  PersonalNumbers.find(in: source.text).isEmpty else { return nil }
+                  PersonalNumbers.find(in: source.bytes).isEmpty else { return nil }
             let log = DiagnosticLog()
             let reader = RecordReader(log: log, context: context)
             let replaced: Bool

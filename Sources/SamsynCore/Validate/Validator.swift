@@ -21,11 +21,11 @@ public enum Validator {
         var scannedBefore = cache?.personalNumbers.snapshot()
         var fresh: [(key: String, entry: RecordCache.Entry)] = []
         let scanned = Parallel.map(loaded.texts) { [scannedBefore] file -> (hits: [PersonalNumbers.Hit], fresh: RecordCache.Entry?) in
-            if case let .personalNumbers(hits)? = scannedBefore?.found(file.path, text: file.text, context: RecordCache.fileOnly) {
+            if case let .personalNumbers(hits)? = scannedBefore?.found(file.path, text: file.bytes, context: RecordCache.fileOnly) {
                 return (hits, nil)
             }
-            let hits = PersonalNumbers.find(in: file.text)
-            return (hits, scannedBefore == nil ? nil : RecordCache.Entry(text: file.text, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
+            let hits = PersonalNumbers.find(in: file.bytes)
+            return (hits, scannedBefore == nil ? nil : RecordCache.Entry(text: file.bytes, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
         }
         // By place, not by pairs: a copy of every file's path and text, and
         // its release, took one core some 25 ms at 100 000 records.
@@ -134,7 +134,7 @@ public enum Validator {
             // (path, text, check) and its release took one core some 50 ms
             // at 100 000 records while the other waited.
             let results = Parallel.map(count: files.count) { index -> Folder<R>.FileResult in
-                if let found = known?.found(files[index].path, text: files[index].text, context: key), let cached = unwrap(found) {
+                if let found = known?.found(files[index].path, text: files[index].bytes, context: key), let cached = unwrap(found) {
                     return .init(records: cached.0, diagnostics: cached.1, fresh: nil)
                 }
                 // Read right after parsing (`recordCheck`), or else now.
@@ -177,7 +177,7 @@ public enum Validator {
                 }
                 log.append(contentsOf: results[index].diagnostics)
                 if let found = results[index].fresh {
-                    fresh.append((files[index].path, RecordCache.Entry(text: files[index].text, context: key, found: found)))
+                    fresh.append((files[index].path, RecordCache.Entry(text: files[index].bytes, context: key, found: found)))
                 }
             }
             let records = Validator.unique(gathered, named: name, log: log)
