@@ -484,6 +484,31 @@ import Testing
         #expect(outcome.diagnostics.isEmpty)
     }
 
+    /// The disk's listing reads each name in place: hidden and draft names
+    /// are left out as `isSkippedName` says (by characters: a dot carrying
+    /// an accent is no dot), and every path is the folder's and the name's,
+    /// with or without stamps.
+    @Test func theDiskListingSkipsHiddenAndDraftNamesAndKeepsEveryOther() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("samsyn-names-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let names = ["content/meetings/a.yaml", "content/meetings/_draft.yaml", "content/meetings/.hidden.yaml",
+                     "content/meetings/möte.yaml", "content/meetings/.\u{301}accent.yaml", "content/_archive/old.yaml",
+                     "content/meetings/2024/b.yaml", "content/meetings/.git/c.yaml"]
+        for name in names {
+            let url = root.appendingPathComponent(name)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "title: x\n".write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = ["content/meetings/.\u{301}accent.yaml", "content/meetings/2024/b.yaml", "content/meetings/a.yaml",
+                        "content/meetings/möte.yaml"].sorted(by: byteOrder)
+        for stamped in [false, true] {
+            let listed = try #require(DiskFiles(root: root).files(under: "content", stamped: stamped))
+            #expect(listed.map(\.path) == expected, "stamped: \(stamped)")
+            #expect(listed.allSatisfy { ($0.stamp != nil) == stamped })
+        }
+    }
+
     @Test func aRecordsKindIsTheFolderRightUnderContent() {
         for kind in RecordKind.allCases { #expect(RecordKind.of(kind.folder + "/a.yaml") == kind) }
         #expect(RecordKind.of("content/theme-days/2024/mars/a.yaml") == .themeDays)
