@@ -68,10 +68,14 @@ public struct Pipeline: Sendable {
             return (saved.project, saved.diagnostics, saved.fileCount, saved.reread, nil)
         }
         let loader = Loader(files: files, cache: cache?.files, changed: changed)
-        // Each record file is read on the core that parsed it, right after
-        // (`Validator.recordCheck`); `samsyn serve`'s caches keep what each
-        // file gave instead, so that a save reads only the saved files.
-        let loaded = cache == nil ? loader.load(checkingEach: { Validator.recordCheck(config: $0, asOf: asOf) }) : loader.load()
+        // Each record file is read, and each file's text searched for
+        // personal numbers, on the core that parsed it, right after
+        // (`Validator.recordCheck`, `Validator.personalNumberScan`);
+        // `samsyn serve`'s caches keep what each file gave instead, so that
+        // a save reads only the saved files.
+        let loaded = cache == nil
+            ? loader.load(checkingEach: { Validator.recordCheck(config: $0, asOf: asOf) }, scanningEach: Validator.personalNumberScan)
+            : loader.load()
         let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
         // Freeing them took one core some 30 ms at 10 000 records while the
         // other waited (the trees then; the texts and config's tree now).

@@ -133,11 +133,12 @@ enum FuzzOne {
         }
         if let project = result.project { _ = Indicators.compute(project, asOf: asOf) }
 
-        // A build reads each record file right after parsing it (`Loader.load(checkingEach:)`),
+        // A build reads each record file, and searches each file's text,
+        // right after reading it (`Loader.load(checkingEach:scanningEach:)`),
         // `samsyn serve` afterwards: both must find the same.
         let early = Validator.validate(Loader(files: MemoryFiles(bytes: files)).load(checkingEach: {
             Validator.recordCheck(config: $0, asOf: asOf)
-        }), asOf: asOf)
+        }, scanningEach: Validator.personalNumberScan), asOf: asOf)
         precondition(early.diagnostics == result.diagnostics, "reading each file right after parsing finds the same")
         precondition((early.project == nil) == (result.project == nil), "both readings build a project, or neither")
     }

@@ -29,21 +29,33 @@ import Testing
         }
     }
 
-    /// A build reads each record file right after parsing it (`Loader.load(checkingEach:)`);
-    /// `samsyn serve` reads the parsed files afterwards. Both must find the same.
-    @Test("reading each file right after parsing finds what reading afterwards finds",
+    /// A build reads each record file, and searches each file's text for
+    /// personal numbers, right after reading it
+    /// (`Loader.load(checkingEach:scanningEach:)`); `samsyn serve` does both
+    /// afterwards. Either way must find the same.
+    @Test("reading and searching each file right after reading it finds what doing so afterwards finds",
           arguments: Fixtures.cases(in: "bad").map { "bad/" + $0 } + ["indicators/project"])
     func earlyReadingIsTheSame(_ folder: String) {
         let files = DiskFiles(root: Fixtures.url(folder))
         let afterwards = Validator.validate(Loader(files: files).load(), asOf: Self.asOf)
-        let loaded = Loader(files: files).load(checkingEach: { Validator.recordCheck(config: $0, asOf: Self.asOf) })
-        let early = Validator.validate(loaded, asOf: Self.asOf)
-        #expect(early.diagnostics == afterwards.diagnostics)
-        #expect(Self.published(early.project) == Self.published(afterwards.project))
+        let check: (SourceFile?) -> Loader.Check? = { Validator.recordCheck(config: $0, asOf: Self.asOf) }
+        let checked = Loader(files: files).load(checkingEach: check)
+        let scanned = Loader(files: files).load(checkingEach: check, scanningEach: Validator.personalNumberScan)
+        for loaded in [checked, scanned] {
+            let early = Validator.validate(loaded, asOf: Self.asOf)
+            #expect(early.diagnostics == afterwards.diagnostics)
+            #expect(Self.published(early.project) == Self.published(afterwards.project))
+        }
+        // Every text read was scanned, none kept; only what found something is listed.
+        #expect(scanned.texts.isEmpty)
+        #expect(scanned.scans.map(\.path) == checked.texts.map(\.path).filter { path in
+            afterwards.diagnostics.contains { $0.location.file == path && $0.message.contains("personal identity number") }
+        })
         if folder.hasPrefix("indicators") {
-            // The check ran, and no tree was kept.
-            #expect(early.project?.activities.isEmpty == false)
-            #expect(loaded.records.values.joined().allSatisfy { $0.root == nil && $0.checked != nil })
+            // The check ran, and no tree was kept, nor a scanned file's text.
+            #expect(Validator.validate(checked, asOf: Self.asOf).project?.activities.isEmpty == false)
+            #expect(checked.records.values.joined().allSatisfy { $0.root == nil && $0.checked != nil })
+            #expect(scanned.records.values.joined().allSatisfy { $0.root == nil && $0.checked != nil && $0.bytes.isEmpty })
         }
     }
 

@@ -38,7 +38,8 @@ public struct SourceFile: Sendable {
     /// Nil for an empty file (or one holding only comments).
     public var root: YAMLNode?
     /// What the next step made of this record file on the core that had just
-    /// parsed it (see `Loader.load(checkingEach:)`); `root` is then nil.
+    /// parsed it (see `Loader.load(checkingEach:)`); `root` is then nil, and
+    /// `bytes` empty when the text was scanned as well (`scanningEach:`).
     public var checked: (any Sendable)? = nil
 }
 
@@ -50,7 +51,11 @@ public struct LoadedProject {
     public var diagnostics: [Diagnostic]
     /// The text (UTF-8 bytes) of every file that could be decoded, parsed
     /// or not: the personal-number search covers files with YAML errors too.
+    /// Without the files that `load(scanningEach:)` scanned as it read them.
     public var texts: [(path: String, bytes: [UInt8])] = []
+    /// What `load(scanningEach:)` found in the texts it scanned, in path
+    /// order: only the files where it found something.
+    public var scans: [(path: String, found: any Sendable)] = []
     /// How many files were looked at (for the summary line).
     public var fileCount: Int
     /// The newest modification time (nanoseconds since 1970) of the files
@@ -86,6 +91,9 @@ public struct Loader: Sendable {
 
     /// What a later step does with one parsed record file, given config/site.yaml.
     public typealias Check = @Sendable (RecordKind, SourceFile) -> any Sendable
+    /// What a later step looks for in the text of every file read, parsed
+    /// or not: nil when it found nothing.
+    public typealias Scan = @Sendable ([UInt8]) -> (any Sendable)?
 
     /// With `checkingEach`, config/site.yaml is read first and handed to it;
     /// the check it returns then runs on each record file on the core that
@@ -93,7 +101,14 @@ public struct Loader: Sendable {
     /// and the tree is dropped there (`SourceFile.checked` holds the result).
     /// No file's tree is then held until every file is parsed: at 100 000
     /// records that was some 200 MB, and checking took a tenth longer.
-    public func load(checkingEach makeCheck: ((SourceFile?) -> Check?)? = nil) -> LoadedProject {
+    ///
+    /// With `scanningEach`, each file's text is handed to `scan` on the core
+    /// that read it, and `LoadedProject.scans` holds what it found instead of
+    /// the text (nearly always nothing, so nearly no file is listed); a
+    /// checked record file then keeps no text either. No file's
+    /// text is then held until every file is read (at 100 000 records some
+    /// 50 MB, read a second time from memory by the scan after).
+    public func load(checkingEach makeCheck: ((SourceFile?) -> Check?)? = nil, scanningEach scan: Scan? = nil) -> LoadedProject {
         var diagnostics: [Diagnostic] = []
         // Each file to read, by its place in the listing (nil for
         // config/site.yaml): numbers only, so that the loops below that run
@@ -145,11 +160,14 @@ public struct Loader: Sendable {
         let check = makeCheck?(configOutcome?.result.source)
         var outcomes = Parallel.map(jobs) { [cached, listing] job in
             // The job without a place is config/site.yaml, read above.
-            guard let entry = job.entry else { return configOutcome! }
-            var outcome = read(listing[entry].path, stamp: listing[entry].stamp, known: cached)
+            var outcome = job.entry.map { read(listing[$0].path, stamp: listing[$0].stamp, known: cached) } ?? configOutcome!
+            if let scan, let text = outcome.result.text.take() { outcome.result.scanned = scan(text) }
             if let check, let kind = job.kind, var source = outcome.result.source.take() {
                 source.checked = check(kind, source)
                 source.root = nil
+                // Its text is not needed again once scanned (without a
+                // cache, which would compare it next time).
+                if scan != nil && cache == nil { source.bytes = [] }
                 outcome.result.source = source
             }
             return outcome
@@ -169,7 +187,8 @@ public struct Loader: Sendable {
             if records[done.kind] == nil { records[done.kind] = done.files } else { records[done.kind]!.append(contentsOf: done.files) }
         }
         var texts: [(path: String, bytes: [UInt8])] = []
-        texts.reserveCapacity(jobs.count)
+        var scans: [(path: String, found: any Sendable)] = []
+        if scan == nil { texts.reserveCapacity(jobs.count) }
         var newestModification: Int64?
         for index in jobs.indices {
             if let modified = outcomes[index].modified { newestModification = max(newestModification ?? modified, modified) }
@@ -180,7 +199,7 @@ public struct Loader: Sendable {
             var result = FileResult()
             swap(&result, &outcomes[index].result)
             if !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
-            if let text = result.text.take() {
+            if result.text != nil || result.scanned != nil {
                 // The listing's path is moved, not copied: by now each
                 // path's storage is out of the cache, and a reference count
                 // on it, and its release with the listing, held this one
@@ -191,7 +210,8 @@ public struct Loader: Sendable {
                 if let entry = jobs[index].entry {
                     if cache == nil { swap(&path, &listing[entry].path) } else { path = listing[entry].path }
                 }
-                texts.append((path, text))
+                if let found = result.scanned.take() { scans.append((path, found)) }
+                if let text = result.text.take() { texts.append((path, text)) }
             }
             guard let source = result.source.take() else { continue }
             guard let kind = jobs[index].kind else {
@@ -205,8 +225,8 @@ public struct Loader: Sendable {
             kindFiles?.files.append(consume source)
         }
         store(kindFiles.take())
-        return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, fileCount: fileCount,
-                             newestModification: newestModification)
+        return LoadedProject(config: config, records: records, diagnostics: diagnostics, texts: texts, scans: scans,
+                             fileCount: fileCount, newestModification: newestModification)
     }
 
     /// Whether the path ends in ".yaml" or ".yml", read from its last bytes
@@ -228,10 +248,12 @@ public struct Loader: Sendable {
     }
 
     /// One file's outcome: the parsed file, its text (kept even when the YAML
-    /// is broken, for the personal-number search), and what went wrong.
+    /// is broken, for the personal-number search) or what a scan found in
+    /// it, and what went wrong.
     struct FileResult: Sendable {
         var source: SourceFile?
         var text: [UInt8]?
+        var scanned: (any Sendable)?
         var diagnostics: [Diagnostic] = []
     }
 

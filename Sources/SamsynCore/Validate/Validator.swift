@@ -27,15 +27,25 @@ public enum Validator {
             let hits = PersonalNumbers.find(in: file.bytes)
             return (hits, scannedBefore == nil ? nil : RecordCache.Entry(text: file.bytes, context: RecordCache.fileOnly, found: .personalNumbers(hits)))
         }
+        func report(_ hits: [PersonalNumbers.Hit], in path: String) {
+            for hit in hits {
+                log.error(SourceLocation(file: path, line: hit.line, column: hit.column),
+                          "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
+                          hint: "remove it: Samsyn keeps counts, never data about individuals")
+            }
+        }
         // By place, not by pairs: a copy of every file's path and text, and
         // its release, took one core some 25 ms at 100 000 records.
         for index in scanned.indices {
             if let entry = scanned[index].fresh { fresh.append((loaded.texts[index].path, entry)) }
-            for hit in scanned[index].hits {
-                log.error(SourceLocation(file: loaded.texts[index].path, line: hit.line, column: hit.column),
-                          "this looks like a personal identity number (personnummer or samordningsnummer); the site is not built",
-                          hint: "remove it: Samsyn keeps counts, never data about individuals")
+            report(scanned[index].hits, in: loaded.texts[index].path)
+        }
+        // The files searched as they were read (`personalNumberScan`).
+        for index in loaded.scans.indices {
+            guard let hits = loaded.scans[index].found as? [PersonalNumbers.Hit] else {
+                preconditionFailure("\(loaded.scans[index].path) was scanned for something else")
             }
+            report(hits, in: loaded.scans[index].path)
         }
 
         scannedBefore = nil  // the cache is then the only owner and is updated in place, not copied
@@ -98,6 +108,14 @@ public enum Validator {
         return { kind, file in
             RecordReader(log: DiagnosticLog(), context: context).records(of: kind, in: file)
         }
+    }
+
+    /// The search `Loader.load(scanningEach:)` runs on each file's text as
+    /// it reads it: `validate` then reports what it found instead of
+    /// searching a text kept for it (see `LoadedProject.scans`).
+    public static let personalNumberScan: Loader.Scan = { text in
+        let hits = PersonalNumbers.find(in: text)
+        return hits.isEmpty ? nil : hits
     }
 
     /// The folders of activities, in the order their records follow each
