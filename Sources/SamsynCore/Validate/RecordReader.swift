@@ -25,6 +25,9 @@ final class ProjectContext: Sendable {
 struct RecordReader {
     let log: DiagnosticLog
     let context: ProjectContext
+    /// False: every record the long way, through `MappingReader` (for the
+    /// tests that compare both ways, see PlainRecords.swift).
+    var readsPlainRecordsInOnePass = true
 
     /// The mappings of a file, each with the id it gets when it has none.
     private func records(in file: SourceFile, what: String) -> [(node: YAMLNode, defaultID: String?)] {
@@ -189,6 +192,12 @@ struct RecordReader {
         let keys = kind == .meeting ? Keys.meeting : Keys.activity
         var result: [(Activity, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: what) {
+            if readsPlainRecordsInOnePass, let plain = plainActivity(node, file: file.path, defaultID: defaultID, kind: kind) {
+                warnAbout(plain.activity.date, at: plain.dateLocation, of: noun, at: plain.activity.source, kind: kind,
+                          participants: plain.activity.participantCount, participantsHaveErrors: false)
+                result.append((plain.activity, plain.idLocation))
+                continue
+            }
             // meeting_type on a training or theme day is reported with a clear reason, not as a typo.
             if kind != .meeting, case .mapping(let mapping, _) = node,
                let key = mapping.first(where: { $0.key.string == "meeting_type" })?.key {
@@ -220,13 +229,8 @@ struct RecordReader {
             let notes = r.text("notes")
 
             if let date {
-                warnOutsidePeriod(date, at: r.location(of: "date"), what: "the date")
-                // Not when the participants were wrong: that error already covers it.
-                if kind != .meeting, date <= context.asOf, participants.reduce(0, { $0 + $1.count }) == 0,
-                   !participantsHaveErrors {
-                    log.warning(r.location, "\(noun) has been held but lists no participants",
-                                hint: "add participants: with a count per organisation")
-                }
+                warnAbout(date, at: r.location(of: "date"), of: noun, at: r.location, kind: kind,
+                          participants: participants.reduce(0, { $0 + $1.count }), participantsHaveErrors: participantsHaveErrors)
             }
             if let (id, idLocation) = id, let title, let date, kind != .meeting || meetingType != nil,
                kind != .themeDay || !principles.isEmpty {
@@ -238,6 +242,18 @@ struct RecordReader {
             }
         }
         return result
+    }
+
+    /// What an activity's date is warned about: a date outside the project
+    /// period, and one passed without participants (not for a meeting, and
+    /// not when the participants were wrong: that error already covers it).
+    private func warnAbout(_ date: Day, at dateLocation: SourceLocation, of noun: String, at location: SourceLocation,
+                           kind: Activity.Kind, participants: Int, participantsHaveErrors: Bool) {
+        warnOutsidePeriod(date, at: dateLocation, what: "the date")
+        if kind != .meeting, date <= context.asOf, participants == 0, !participantsHaveErrors {
+            log.warning(location, "\(noun) has been held but lists no participants",
+                        hint: "add participants: with a count per organisation")
+        }
     }
 
     private func readParticipants(_ r: MappingReader) -> [Activity.Participation] {
@@ -296,42 +312,6 @@ struct RecordReader {
                                 organisationPlace: place))
         }
         return result
-    }
-
-    /// A participants entry read in one pass over its pairs when it is
-    /// plain — known keys, scalar values, a known organisation, whole
-    /// numbers that agree — as nearly every entry is; nil otherwise, and the
-    /// entry is then read by `MappingReader`, which reports what is wrong.
-    /// Nothing is logged here, and a plain entry gives the same participation
-    /// either way. (A `MappingReader` for each of a national project's
-    /// quarter of a million entries, and its keys looked up one by one, was
-    /// a fifth of reading the activities: docs/performance.md, change 115.)
-    private func plainParticipation(_ node: YAMLNode) -> (Activity.Participation, place: Int)? {
-        guard case .mapping(let pairs, _) = node, pairs.count <= Keys.participant.count else { return nil }
-        var organisation: String?, count: Int?, women: Int?, men: Int?, nonBinary: Int?
-        for index in pairs.indices {
-            guard case .scalar(let key) = pairs[index].key, case .scalar(let value) = pairs[index].value,
-                  !MappingReader.isNull(pairs[index].value) else { return nil }
-            if key.string == "organisation" {
-                organisation = value.string.trimmingWhitespace
-                continue
-            }
-            // A whole number ≥ 0 written plain, as `MappingReader.integer` takes it.
-            guard value.isPlain, let number = MappingReader.smallInteger(value.string), number >= 0 else { return nil }
-            switch key.string {
-            case "count": count = number
-            case "women": women = number
-            case "men": men = number
-            case "non_binary": nonBinary = number
-            default: return nil
-            }
-        }
-        guard let organisation, !organisation.isEmpty, let place = context.organisations.place(of: organisation) else { return nil }
-        let split = (women ?? 0) + (men ?? 0) + (nonBinary ?? 0)
-        let hasSplit = women != nil || men != nil || nonBinary != nil
-        guard count != nil || hasSplit, count == nil || !hasSplit || count == split else { return nil }
-        return (.init(organisation: organisation, count: count ?? split, women: women, men: men, nonBinary: nonBinary,
-                      organisationPlace: place), place)
     }
 
     // MARK: Self-assessments

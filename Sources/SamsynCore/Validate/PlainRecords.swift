@@ -1,0 +1,166 @@
+/// Records read in one pass over their pairs when they are plain — known
+/// keys, values of the expected shape, valid and known values, nothing
+/// repeated — as nearly every record is. Each reader here logs nothing and
+/// answers nil for anything else; the record is then read the long way
+/// (`MappingReader`), which reports what is wrong. A plain record gives the
+/// same record, and the same warnings, either way (the tests read both ways).
+extension RecordReader {
+    /// An activity read in one pass, with where its id and date are, for
+    /// the warnings the long way would give.
+    struct PlainActivity {
+        var activity: Activity
+        var idLocation: SourceLocation
+        var dateLocation: SourceLocation
+    }
+
+    /// Nil unless the activity is plain (see above). Its keys were looked up
+    /// one by one through a `MappingReader`, and each list, date and text
+    /// read through a helper that made a list of the words and their
+    /// places first: some 16 000 instructions an activity besides its
+    /// participants (docs/performance.md, change 125).
+    func plainActivity(_ node: YAMLNode, file: String, defaultID: String?, kind: Activity.Kind) -> PlainActivity? {
+        guard case .mapping(let pairs, let mark) = node else { return nil }
+        var id: (text: String, mark: Mark)?, title: String?, date: (day: Day, mark: Mark)?, endDate: Day?
+        var hours: Exact?, provider: String?, notes: String?, meetingType: Activity.MeetingType?
+        var methods: [Activity.Method] = [], principles: [Principle] = [], subprojects: [String] = []
+        var participants: [Activity.Participation] = []
+        for index in pairs.indices {
+            guard case .scalar(let key) = pairs[index].key, !MappingReader.isNull(pairs[index].value) else { return nil }
+            let value = pairs[index].value
+            // By length first: a key's string is then compared with one or
+            // two of the names, not with each name before it in turn.
+            switch (key.string.utf8.count, key.string) {
+            case (2, "id"):
+                guard let text = Self.plainText(value), ConfigReader.isValidRecordID(text) else { return nil }
+                id = (text, value.mark)
+            case (5, "title"):
+                guard let text = Self.plainText(value) else { return nil }
+                title = text
+            case (4, "date"):
+                guard let text = Self.plainText(value), let day = Day(iso: text) else { return nil }
+                date = (day, value.mark)
+            case (8, "end_date"):
+                guard let text = Self.plainText(value), let day = Day(iso: text) else { return nil }
+                endDate = day
+            case (5, "hours"):
+                guard case .scalar(let scalar) = value, scalar.isPlain, let number = Exact(decimal: scalar.string),
+                      number > .zero else { return nil }
+                hours = number
+            case (8, "provider"):
+                guard let text = Self.plainText(value) else { return nil }
+                provider = text
+            case (5, "notes"):
+                guard let text = Self.plainText(value) else { return nil }
+                notes = text
+            case (7, "methods"):
+                guard let list: [Activity.Method] = Self.plainChoices(value) else { return nil }
+                methods = list
+            case (10, "principles"):
+                guard let list: [Principle] = Self.plainChoices(value) else { return nil }
+                principles = list
+            case (11, "subprojects"):
+                guard let words = Self.plainWords(value) else { return nil }
+                for word in words {
+                    guard context.subprojects.contains(word), !subprojects.contains(word) else { return nil }
+                    subprojects.append(word)
+                }
+            case (12, "meeting_type") where kind == .meeting:
+                guard case .scalar(let scalar) = value, let type = Activity.MeetingType(rawValue: scalar.string) else { return nil }
+                meetingType = type
+            case (12, "participants"):
+                guard case .sequence(let items, _) = value else { return nil }
+                participants.reserveCapacity(items.count)
+                var seen = SeenValues<Int>()
+                for item in items {
+                    guard let (participation, place) = plainParticipation(item), seen.insert(place) else { return nil }
+                    participants.append(participation)
+                }
+            default:
+                return nil
+            }
+        }
+        guard let title, let date, endDate.map({ $0 >= date.day }) ?? true,
+              kind != .themeDay || !principles.isEmpty, kind != .meeting || meetingType != nil else { return nil }
+        let location = MappingReader.location(of: mark, in: file)
+        let idLocation: SourceLocation, idText: String
+        if let id {
+            (idText, idLocation) = (id.text, MappingReader.location(of: id.mark, in: file))
+        } else {
+            guard let defaultID, ConfigReader.isValidRecordID(defaultID) else { return nil }
+            (idText, idLocation) = (defaultID, location)
+        }
+        let activity = Activity(kind: kind, id: idText, title: title, date: date.day, endDate: endDate, hours: hours,
+                                provider: provider, methods: methods, principles: principles, subprojects: subprojects,
+                                meetingType: meetingType, participants: participants, notes: notes, source: location)
+        return PlainActivity(activity: activity, idLocation: idLocation,
+                             dateLocation: MappingReader.location(of: date.mark, in: file))
+    }
+
+    /// A text as `MappingReader.text` reads it: any scalar, trimmed; nil when empty.
+    private static func plainText(_ node: YAMLNode) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let text = scalar.string.trimmingWhitespace
+        return text.isEmpty ? nil : text
+    }
+
+    /// A list's words as `MappingReader.words` reads them; nil when an item is not a word.
+    private static func plainWords(_ node: YAMLNode) -> [String]? {
+        guard case .sequence(let items, _) = node else { return nil }
+        var words: [String] = []
+        words.reserveCapacity(items.count)
+        for item in items {
+            guard case .scalar(let scalar) = item, !MappingReader.isNull(item) else { return nil }
+            words.append(scalar.string.trimmingWhitespace)
+        }
+        return words
+    }
+
+    /// A list of known values, none repeated, as `MappingReader.choices` reads it.
+    private static func plainChoices<E: RawRepresentable & Equatable>(_ node: YAMLNode) -> [E]? where E.RawValue == String {
+        guard let words = plainWords(node) else { return nil }
+        var values: [E] = []
+        values.reserveCapacity(words.count)
+        for word in words {
+            guard let value = E(rawValue: word), !values.contains(value) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// A participants entry read in one pass over its pairs when it is
+    /// plain — known keys, scalar values, a known organisation, whole
+    /// numbers that agree — as nearly every entry is; nil otherwise, and the
+    /// entry is then read by `MappingReader`, which reports what is wrong.
+    /// Nothing is logged here, and a plain entry gives the same participation
+    /// either way. (A `MappingReader` for each of a national project's
+    /// quarter of a million entries, and its keys looked up one by one, was
+    /// a fifth of reading the activities: docs/performance.md, change 115.)
+    func plainParticipation(_ node: YAMLNode) -> (Activity.Participation, place: Int)? {
+        guard case .mapping(let pairs, _) = node, pairs.count <= Keys.participant.count else { return nil }
+        var organisation: String?, count: Int?, women: Int?, men: Int?, nonBinary: Int?
+        for index in pairs.indices {
+            guard case .scalar(let key) = pairs[index].key, case .scalar(let value) = pairs[index].value,
+                  !MappingReader.isNull(pairs[index].value) else { return nil }
+            let length = key.string.utf8.count  // by length first, as in `plainActivity`
+            if length == 12 && key.string == "organisation" {
+                organisation = value.string.trimmingWhitespace
+                continue
+            }
+            // A whole number ≥ 0 written plain, as `MappingReader.integer` takes it.
+            guard value.isPlain, let number = MappingReader.smallInteger(value.string), number >= 0 else { return nil }
+            switch (length, key.string) {
+            case (5, "count"): count = number
+            case (5, "women"): women = number
+            case (3, "men"): men = number
+            case (10, "non_binary"): nonBinary = number
+            default: return nil
+            }
+        }
+        guard let organisation, !organisation.isEmpty, let place = context.organisations.place(of: organisation) else { return nil }
+        let split = (women ?? 0) + (men ?? 0) + (nonBinary ?? 0)
+        let hasSplit = women != nil || men != nil || nonBinary != nil
+        guard count != nil || hasSplit, count == nil || !hasSplit || count == split else { return nil }
+        return (.init(organisation: organisation, count: count ?? split, women: women, men: men, nonBinary: nonBinary,
+                      organisationPlace: place), place)
+    }
+}

@@ -1,0 +1,121 @@
+import Testing
+@testable import SamsynCore
+
+/// A plain activity is read in one pass (PlainRecords.swift), anything else
+/// the long way, through `MappingReader`. Each body below is read both ways,
+/// as a training, a theme day and a meeting: the records and the
+/// diagnostics must be the same, whichever way each was read.
+@Suite struct PlainRecordTests {
+    static let context: ProjectContext = {
+        let bytes = Array(TestProject.config.utf8)
+        let file = SourceFile(path: Loader.configPath, bytes: bytes, root: try! YAMLComposer.compose(bytes, maxValues: 1000))
+        return ProjectContext(config: ConfigReader(log: DiagnosticLog()).read(file)!, asOf: Day.t("2025-06-30"))
+    }()
+
+    static let full = """
+        id: kurs-2024
+        title: Grundutbildning i case management
+        date: 2024-05-15
+        end_date: 2024-05-16
+        hours: 7.5
+        provider: "  Kompetenscentrum  "
+        methods: [case-management, bip]
+        principles: [gender-equality, accessibility]
+        subprojects: [alfa]
+        participants:
+          - { organisation: fk, count: 6 }
+          - { organisation: kommunen, women: 3, men: 2, non_binary: 1 }
+        notes: |
+          Två dagar.
+          Lokal: Stadshuset.
+
+        """
+
+    /// Plain bodies and bodies with each kind of problem or oddity, one or two at a time.
+    static let bodies: [String] = [
+        full,
+        full + "meeting_type: team\n",
+        "title: Kurs\ndate: 2024-05-15\n",
+        "title: Kurs\ndate: 2024-05-15\nprinciples: [non-discrimination]\nmeeting_type: caseworker\n",
+        "title: Kurs\ndate: 2026-05-15\nprinciples: [accessibility]\nmeeting_type: steering-group\n",
+        "title: Kurs\ndate: 2023-05-15\nparticipants: [{ organisation: fk, count: 2 }]\n",
+        "title: Kurs\ndate: '2024-05-15'\nparticipants: []\n",
+        "title: '  Kurs  '\ndate: 2024-05-15\n",
+        "title: ''\ndate: 2024-05-15\n",
+        "title: Kurs\n",
+        "date: 2024-05-15\n",
+        "title: Kurs\ndate: 2024-02-30\n",
+        "title: Kurs\ndate: 15 maj 2024\n",
+        "titel: Kurs\ndate: 2024-05-15\n",
+        "title: Kurs\ndate: 2024-05-15\nprovider:\nend_date: ~\n",
+        "title: Kurs\ndate: 2024-05-15\nend_date: 2024-05-14\n",
+        "title: Kurs\ndate: 2024-05-15\nhours: '2'\n",
+        "title: Kurs\ndate: 2024-05-15\nhours: 0\n",
+        "title: Kurs\ndate: 2024-05-15\nhours: 1,5\n",
+        "title: Kurs\ndate: 2024-05-15\nmethods: [bip, bip]\n",
+        "title: Kurs\ndate: 2024-05-15\nmethods: [bipp]\n",
+        "title: Kurs\ndate: 2024-05-15\nmethods: bip\n",
+        "title: Kurs\ndate: 2024-05-15\nmethods: [' bip', ~]\n",
+        "title: Kurs\ndate: 2024-05-15\nprinciples: []\n",
+        "title: Kurs\ndate: 2024-05-15\nsubprojects: [alfa, alfa]\n",
+        "title: Kurs\ndate: 2024-05-15\nsubprojects: [beta]\n",
+        "title: Kurs\ndate: 2024-05-15\nsubprojects: [[alfa]]\n",
+        "title: Kurs\ndate: 2024-05-15\nparticipants: [{ organisation: fk, count: 3 }, { organisation: fk, count: 2 }]\n",
+        "title: Kurs\ndate: 2024-05-15\nparticipants: [{ organisation: af, count: 3 }]\n",
+        "title: Kurs\ndate: 2024-05-15\nparticipants: [{ organisation: fk, count: 3, women: 1 }]\n",
+        "title: Kurs\ndate: 2024-05-15\nparticipants: [{ organisation: fk, count: '3' }]\n",
+        "title: Kurs\ndate: 2024-05-15\nparticipants: [{ organisation: fk, count: 0 }]\n",
+        "title: Kurs\ndate: 2024-05-15\nparticipants: { organisation: fk, count: 3 }\n",
+        "title: Kurs\ndate: 2024-05-15\nmeeting_type: teem\n",
+        "id: Kurs_1\ntitle: Kurs\ndate: 2024-05-15\n",
+        "id: [kurs]\ntitle: Kurs\ndate: 2024-05-15\n",
+        "id: kurs-9\ntitle: [Kurs]\ndate: 2024-05-15\n",
+        "? [a, b]\n: x\ntitle: Kurs\ndate: 2024-05-15\n",
+        "- { id: a-1, title: Kurs, date: 2024-05-15, principles: [accessibility], meeting_type: team }\n- { title: Kurs, date: 2024-05-16 }\n",
+        "just words\n",
+    ]
+
+    @Test("each body gives the same records and diagnostics both ways", arguments: bodies.indices)
+    func bothWaysGiveTheSame(_ index: Int) throws {
+        let bytes = Array(Self.bodies[index].utf8)
+        for kind in Activity.Kind.allCases {
+            let file = SourceFile(path: "content/\(kind.folder)/kurs-1.yaml", bytes: bytes,
+                                  root: try YAMLComposer.compose(bytes, maxValues: 1000))
+            let onePass = RecordReader(log: DiagnosticLog(), context: Self.context)
+            var longWay = RecordReader(log: DiagnosticLog(), context: Self.context)
+            longWay.readsPlainRecordsInOnePass = false
+            let fast = onePass.activities(in: file, kind: kind), slow = longWay.activities(in: file, kind: kind)
+            #expect(fast.map(Self.describe) == slow.map(Self.describe), "body \(index) as a \(kind)")
+            #expect(onePass.log.all == longWay.log.all, "body \(index) as a \(kind)")
+        }
+    }
+
+    /// The bodies that should take the one pass do, so that the test above compares both ways.
+    @Test func plainActivitiesAreReadInOnePass() throws {
+        let reader = RecordReader(log: DiagnosticLog(), context: Self.context)
+        func plain(_ body: String, _ kind: Activity.Kind) throws -> Bool {
+            let root: YAMLNode? = try YAMLComposer.compose(Array(body.utf8), maxValues: 1000)
+            return root.flatMap { reader.plainActivity($0, file: "content/x/kurs-1.yaml", defaultID: "kurs-1", kind: kind) } != nil
+        }
+        #expect(try plain(Self.full, .training) && plain(Self.full, .themeDay) && plain(Self.full + "meeting_type: team\n", .meeting))
+        #expect(try plain("title: Kurs\ndate: 2024-05-15\n", .training))
+        #expect(try plain("title: Kurs\ndate: 2024-05-15\nparticipants: []\n", .training), "held without participants: a warning, still plain")
+        #expect(try !plain(Self.full, .meeting), "a meeting needs its meeting_type")
+        #expect(try !plain("title: Kurs\ndate: 2024-05-15\n", .themeDay), "a theme day needs its principles")
+        #expect(try !plain("title: Kurs\ndate: 2024-05-15\nmeeting_type: team\n", .training))
+        #expect(try !plain("title: Kurs\ndate: 2024-05-15\nprovider:\n", .training), "a null is left to the long way")
+        #expect(reader.log.all.isEmpty, "the one pass logs nothing")
+    }
+
+    static func describe(_ read: (Activity, SamsynCore.SourceLocation)) -> String {
+        let (a, idLocation) = read
+        let participants = a.participants.map {
+            "\($0.organisation) \($0.count) \(String(describing: $0.women)) \(String(describing: $0.men)) "
+                + "\(String(describing: $0.nonBinary)) \(String(describing: $0.organisationPlace))"
+        }
+        return ["\(a.kind) \(a.id) at \(idLocation), from \(a.source)", a.title, "\(a.date) \(String(describing: a.endDate))",
+                String(describing: a.hours), String(describing: a.provider), "\(a.methods) \(a.principles) \(a.subprojects)",
+                String(describing: a.meetingType), participants.joined(separator: "; "), String(describing: a.notes)]
+            .joined(separator: " | ")
+    }
+}
