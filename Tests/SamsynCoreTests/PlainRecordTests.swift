@@ -107,6 +107,23 @@ import Testing
         #expect(reader.log.all.isEmpty, "the one pass logs nothing")
     }
 
+    /// A score is up to nine characters, digits and '-' only, read as a
+    /// whole number, and then checked against the scale.
+    @Test func scoresAreReadAsWholeNumbersOfUpToNineCharacters() {
+        func report(_ score: String) -> [String] {
+            let body = "subproject: alfa\ndate: 2024-06-15\nresponses:\n  - { trust_culture: \(score) }\n"
+            return TestProject.run(["content/assessments/alfa-2024.yaml": body]).lines
+        }
+        #expect(report("3").isEmpty)
+        #expect(report("003").isEmpty)
+        let notANumber = "content/assessments/alfa-2024.yaml:4:22: error: the score for 'trust_culture' must be a whole number"
+        for score in ["+3", "3-", "--3", "3-3", "3.0", "'3'", "1234567890"] {
+            #expect(report(score).first?.hasPrefix(notANumber) == true, "\(score)")
+        }
+        #expect(report("-0") == ["content/assessments/alfa-2024.yaml:4:22: error: the score 0 for 'trust_culture' is outside the scale 1–5"])
+        #expect(report("-12345678") == ["content/assessments/alfa-2024.yaml:4:22: error: the score -12345678 for 'trust_culture' is outside the scale 1–5"])
+    }
+
     static func describe(_ read: (Activity, SamsynCore.SourceLocation)) -> String {
         let (a, idLocation) = read
         let participants = a.participants.map {

@@ -392,10 +392,12 @@ struct RecordReader {
         var ok = true
         // A misspelt question is reported once, not again as a missing answer.
         var suggested: Set<String> = []
-        for pair in mapping {
-            let key = pair.key, value = pair.value
-            let keyLocation = MappingReader.location(of: key, in: file)
-            guard case .scalar(let keyScalar) = key else { ok = false; continue }
+        // Each pair is read in place, and a place made into a location only
+        // for a message: a copy of each key and value, and two locations
+        // made for every answer, were half of reading one.
+        for index in mapping.indices {
+            guard case .scalar(let keyScalar) = mapping[index].key else { ok = false; continue }
+            var keyLocation: SourceLocation { MappingReader.location(of: keyScalar.mark, in: file) }
             guard context.questions.contains(keyScalar.string) else {
                 let close = suggestion(for: keyScalar.string, among: ids)
                 if let close { suggested.insert(close) }
@@ -404,18 +406,20 @@ struct RecordReader {
                 ok = false
                 continue
             }
-            guard !MappingReader.isNull(value) else {
+            guard !MappingReader.isNull(mapping[index].value) else {
                 if mustAnswerAll {
                     log.error(keyLocation, "'\(keyScalar.string)' has no score", hint: "scores must answer every question")
                     ok = false
                 }
                 continue
             }
-            let here = MappingReader.location(of: value, in: file)
-            guard case .scalar(let scalar) = value, scalar.isPlain,
-                  scalar.string.utf8.count <= 9, scalar.string.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }),
-                  let score = Int(scalar.string) else {
-                log.error(here, "the score for '\(keyScalar.string)' must be a whole number, not \(MappingReader.describe(value))",
+            var here: SourceLocation { MappingReader.location(of: mapping[index].value, in: file) }
+            // Up to nine characters, digits and '-' only (so not '+', which
+            // `smallInteger` would take), read as a whole number.
+            guard case .scalar(let scalar) = mapping[index].value, scalar.isPlain,
+                  scalar.string.utf8.count <= 9, scalar.string.utf8.first != UInt8(ascii: "+"),
+                  let score = MappingReader.smallInteger(scalar.string) else {
+                log.error(here, "the score for '\(keyScalar.string)' must be a whole number, not \(MappingReader.describe(mapping[index].value))",
                           hint: "write a number from \(questionnaire.scaleMin) to \(questionnaire.scaleMax)")
                 ok = false
                 continue
