@@ -110,7 +110,13 @@ enum PageWriter {
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">
 
         """)
-        w.element("title", text: page.title + " – " + f.projectName)
+        // Written in its parts (escaping a joined text is escaping each
+        // part): joining them made and freed a string for every page.
+        w.markup("<title>")
+        w.text(page.title)
+        w.markup(" – ")
+        w.text(f.projectName)
+        w.markup("</title>")
         w.append(pieces.top)
         if let breadcrumb {
             w.markup("<p class=\"breadcrumb\">")
