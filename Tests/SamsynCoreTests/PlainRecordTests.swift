@@ -1,10 +1,11 @@
 import Testing
 @testable import SamsynCore
 
-/// A plain activity is read in one pass (PlainRecords.swift), anything else
-/// the long way, through `MappingReader`. Each body below is read both ways,
-/// as a training, a theme day and a meeting: the records and the
-/// diagnostics must be the same, whichever way each was read.
+/// A plain activity or agreement is read in one pass (PlainRecords.swift),
+/// anything else the long way, through `MappingReader`. Each body below is
+/// read both ways (an activity's as a training, a theme day and a meeting):
+/// the records and the diagnostics must be the same, whichever way each was
+/// read.
 @Suite struct PlainRecordTests {
     static let context: ProjectContext = {
         let bytes = Array(TestProject.config.utf8)
@@ -90,8 +91,74 @@ import Testing
         }
     }
 
+    static let agreement = """
+        id: avtal-1
+        title: Samverkansöverenskommelse om parallella insatser
+        parties: [fk, kommunen]
+        subprojects: [alfa]
+        status: signed
+        signed: 2024-03-01
+        valid_from: 2024-04-01
+        valid_until: 2025-12-31
+        scope: [parallel-services, referral]
+        independent_of_individuals: true
+        notes: Ersätter en tidigare.
+
+        """
+
+    /// An agreement's bodies: plain, and with each status rule, date order
+    /// and list broken in turn.
+    static let agreementBodies: [String] = [
+        agreement,
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nsigned: 2024-03-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2023-03-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2024-03-01\nterminated: 2024-09-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: terminated\nsigned: 2024-03-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: terminated\nsigned: 2024-03-01\nterminated: 2024-09-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: terminated\nsigned: 2024-03-01\nterminated: 2024-02-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2024-03-01\nvalid_until: 2024-02-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2024-03-01\nvalid_from: 2024-01-01\nvalid_until: 2024-02-01\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: signed\nsigned: 2024-03-01\nvalid_from: 2024-05-01\nvalid_until: 2024-04-01\n",
+        "title: Avtal\nparties: [fk]\nstatus: draft\n",
+        "title: Avtal\nparties: [fk, fk]\nstatus: draft\n",
+        "title: Avtal\nparties: [fk, kommunen, fk]\nstatus: draft\n",
+        "title: Avtal\nparties: [fk, af]\nstatus: draft\n",
+        "title: Avtal\nparties: fk\nstatus: draft\n",
+        "title: Avtal\nstatus: draft\n",
+        "title: Avtal\nparties: [fk, kommunen]\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: sigend\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nscope: [referral, referral]\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nindependent_of_individuals: ja\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nindependent_of_individuals: FALSE\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nindependent_of_individuals: 'true'\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nsubprojects: [beta]\nnotes:\n",
+        "title: Avtal\nparties: [fk, kommunen]\nstatus: draft\nmeeting_type: team\n",
+        "- { id: a-1, title: Avtal, parties: [fk, kommunen], status: draft }\n- { title: Avtal, parties: [fk, kommunen], status: draft }\n",
+    ]
+
+    @Test("each agreement body gives the same records and diagnostics both ways", arguments: agreementBodies.indices)
+    func agreementsBothWays(_ index: Int) throws {
+        let bytes = Array(Self.agreementBodies[index].utf8)
+        let file = SourceFile(path: "content/agreements/avtal-1.yaml", bytes: bytes,
+                              root: try YAMLComposer.compose(bytes, maxValues: 1000))
+        let onePass = RecordReader(log: DiagnosticLog(), context: Self.context)
+        var longWay = RecordReader(log: DiagnosticLog(), context: Self.context)
+        longWay.readsPlainRecordsInOnePass = false
+        let describe = { (read: (Agreement, SamsynCore.SourceLocation)) -> String in
+            let (a, idLocation) = read
+            return ["\(a.id) at \(idLocation), from \(a.source)", a.title, "\(a.parties) \(a.subprojects) \(a.status) \(a.scope)",
+                    "\(String(describing: a.signed)) \(String(describing: a.validFrom)) \(String(describing: a.validUntil))",
+                    "\(String(describing: a.terminated)) \(a.independentOfIndividuals) \(String(describing: a.notes))"]
+                .joined(separator: " | ")
+        }
+        #expect(onePass.agreements(in: file).map(describe) == longWay.agreements(in: file).map(describe), "body \(index)")
+        #expect(onePass.log.all == longWay.log.all, "body \(index)")
+    }
+
     /// The bodies that should take the one pass do, so that the test above compares both ways.
-    @Test func plainActivitiesAreReadInOnePass() throws {
+    @Test func plainRecordsAreReadInOnePass() throws {
         let reader = RecordReader(log: DiagnosticLog(), context: Self.context)
         func plain(_ body: String, _ kind: Activity.Kind) throws -> Bool {
             let root: YAMLNode? = try YAMLComposer.compose(Array(body.utf8), maxValues: 1000)
@@ -104,6 +171,14 @@ import Testing
         #expect(try !plain("title: Kurs\ndate: 2024-05-15\n", .themeDay), "a theme day needs its principles")
         #expect(try !plain("title: Kurs\ndate: 2024-05-15\nmeeting_type: team\n", .training))
         #expect(try !plain("title: Kurs\ndate: 2024-05-15\nprovider:\n", .training), "a null is left to the long way")
+        func plainAgreement(_ body: String) throws -> Bool {
+            let root: YAMLNode? = try YAMLComposer.compose(Array(body.utf8), maxValues: 1000)
+            return root.flatMap { reader.plainAgreement($0, file: "content/agreements/avtal-1.yaml", defaultID: "avtal-1") } != nil
+        }
+        #expect(try plainAgreement(Self.agreement) && plainAgreement(Self.agreementBodies[1]) && plainAgreement(Self.agreementBodies[4]))
+        #expect(try plainAgreement(Self.agreementBodies[7]), "terminated, with both dates in order")
+        #expect(try !plainAgreement(Self.agreementBodies[2]), "a signed draft is refused the long way")
+        #expect(try !plainAgreement(Self.agreementBodies[11]), "ends before it was signed: a warning the long way gives")
         #expect(reader.log.all.isEmpty, "the one pass logs nothing")
     }
 

@@ -37,10 +37,10 @@ extension RecordReader {
                 guard let text = Self.plainText(value) else { return nil }
                 title = text
             case (4, "date"):
-                guard let text = Self.plainText(value), let day = Day(iso: text) else { return nil }
+                guard let day = Self.plainDay(value) else { return nil }
                 date = (day, value.mark)
             case (8, "end_date"):
-                guard let text = Self.plainText(value), let day = Day(iso: text) else { return nil }
+                guard let day = Self.plainDay(value) else { return nil }
                 endDate = day
             case (5, "hours"):
                 guard case .scalar(let scalar) = value, scalar.isPlain, let number = Exact(decimal: scalar.string),
@@ -59,11 +59,8 @@ extension RecordReader {
                 guard let list: [Principle] = Self.plainChoices(value) else { return nil }
                 principles = list
             case (11, "subprojects"):
-                guard let words = Self.plainWords(value) else { return nil }
-                for word in words {
-                    guard context.subprojects.contains(word), !subprojects.contains(word) else { return nil }
-                    subprojects.append(word)
-                }
+                guard let known = Self.plainReferences(value, to: context.subprojects) else { return nil }
+                subprojects = known
             case (12, "meeting_type") where kind == .meeting:
                 guard case .scalar(let scalar) = value, let type = Activity.MeetingType(rawValue: scalar.string) else { return nil }
                 meetingType = type
@@ -82,18 +79,120 @@ extension RecordReader {
         guard let title, let date, endDate.map({ $0 >= date.day }) ?? true,
               kind != .themeDay || !principles.isEmpty, kind != .meeting || meetingType != nil else { return nil }
         let location = MappingReader.location(of: mark, in: file)
-        let idLocation: SourceLocation, idText: String
-        if let id {
-            (idText, idLocation) = (id.text, MappingReader.location(of: id.mark, in: file))
-        } else {
-            guard let defaultID, ConfigReader.isValidRecordID(defaultID) else { return nil }
-            (idText, idLocation) = (defaultID, location)
-        }
+        guard let (idText, idLocation) = Self.plainID(id, defaultID: defaultID, file: file, record: location) else { return nil }
         let activity = Activity(kind: kind, id: idText, title: title, date: date.day, endDate: endDate, hours: hours,
                                 provider: provider, methods: methods, principles: principles, subprojects: subprojects,
                                 meetingType: meetingType, participants: participants, notes: notes, source: location)
         return PlainActivity(activity: activity, idLocation: idLocation,
                              dateLocation: MappingReader.location(of: date.mark, in: file))
+    }
+
+    /// An agreement read in one pass, with where its id and its signed date
+    /// are (the warnings the long way would give), as `plainActivity` reads
+    /// an activity. Any agreement the status rules refuse, or that the long
+    /// way warns about for its dates' order, is not plain.
+    struct PlainAgreement {
+        var agreement: Agreement
+        var idLocation: SourceLocation
+        var signedLocation: SourceLocation?
+    }
+
+    func plainAgreement(_ node: YAMLNode, file: String, defaultID: String?) -> PlainAgreement? {
+        guard case .mapping(let pairs, let mark) = node else { return nil }
+        var id: (text: String, mark: Mark)?, title: String?, status: Agreement.Status?, notes: String?
+        var signed: (day: Day, mark: Mark)?, validFrom: Day?, validUntil: Day?, terminated: Day?
+        var parties: [String] = [], subprojects: [String] = [], scope: [Agreement.Scope] = [], independent = false
+        for index in pairs.indices {
+            guard case .scalar(let key) = pairs[index].key, !MappingReader.isNull(pairs[index].value) else { return nil }
+            let value = pairs[index].value
+            switch (key.string.utf8.count, key.string) {  // by length first, as in `plainActivity`
+            case (2, "id"):
+                guard let text = Self.plainText(value), ConfigReader.isValidRecordID(text) else { return nil }
+                id = (text, value.mark)
+            case (5, "title"):
+                guard let text = Self.plainText(value) else { return nil }
+                title = text
+            case (7, "parties"):
+                guard let known = Self.plainReferences(value, to: context.organisations) else { return nil }
+                parties = known
+            case (11, "subprojects"):
+                guard let known = Self.plainReferences(value, to: context.subprojects) else { return nil }
+                subprojects = known
+            case (6, "status"):
+                guard case .scalar(let scalar) = value, let known = Agreement.Status(rawValue: scalar.string) else { return nil }
+                status = known
+            case (6, "signed"):
+                guard let day = Self.plainDay(value) else { return nil }
+                signed = (day, value.mark)
+            case (10, "valid_from"):
+                guard let day = Self.plainDay(value) else { return nil }
+                validFrom = day
+            case (11, "valid_until"):
+                guard let day = Self.plainDay(value) else { return nil }
+                validUntil = day
+            case (10, "terminated"):
+                guard let day = Self.plainDay(value) else { return nil }
+                terminated = day
+            case (5, "scope"):
+                guard let list: [Agreement.Scope] = Self.plainChoices(value) else { return nil }
+                scope = list
+            case (26, "independent_of_individuals"):
+                // As `MappingReader.boolean` reads it.
+                guard case .scalar(let scalar) = value, scalar.isPlain else { return nil }
+                switch scalar.string {
+                case "true", "True", "TRUE": independent = true
+                case "false", "False", "FALSE": independent = false
+                default: return nil
+                }
+            case (5, "notes"):
+                guard let text = Self.plainText(value) else { return nil }
+                notes = text
+            default:
+                return nil
+            }
+        }
+        guard let title, let status, parties.count >= 2 else { return nil }
+        // The status rules: a draft is not signed; a signed or terminated
+        // agreement has its signed date; only a terminated one, and it
+        // always, has the date it ended.
+        guard (status == .draft) == (signed == nil), (status == .terminated) == (terminated != nil) else { return nil }
+        let start = validFrom ?? signed?.day
+        if let start, let validUntil, validUntil < start { return nil }
+        if let start, let terminated, terminated < start { return nil }
+        if let signed, let validUntil, let validFrom, validUntil < signed.day, validUntil >= validFrom { return nil }
+        let location = MappingReader.location(of: mark, in: file)
+        guard let (idText, idLocation) = Self.plainID(id, defaultID: defaultID, file: file, record: location) else { return nil }
+        let agreement = Agreement(id: idText, title: title, parties: parties, subprojects: subprojects, status: status,
+                                  signed: signed?.day, validFrom: validFrom, validUntil: validUntil, terminated: terminated,
+                                  scope: scope, independentOfIndividuals: independent, notes: notes, source: location)
+        return PlainAgreement(agreement: agreement, idLocation: idLocation,
+                              signedLocation: signed.map { MappingReader.location(of: $0.mark, in: file) })
+    }
+
+    /// A record's id and where it is, as `RecordReader.id(of:defaultID:)`
+    /// gives them: its own, or else the file's name (where the record is).
+    private static func plainID(_ id: (text: String, mark: Mark)?, defaultID: String?, file: String,
+                                record location: SourceLocation) -> (String, SourceLocation)? {
+        if let id { return (id.text, MappingReader.location(of: id.mark, in: file)) }
+        guard let defaultID, ConfigReader.isValidRecordID(defaultID) else { return nil }
+        return (defaultID, location)
+    }
+
+    /// A date as `MappingReader.date` reads it: any scalar, trimmed, a real day.
+    private static func plainDay(_ node: YAMLNode) -> Day? {
+        plainText(node).flatMap { Day(iso: $0) }
+    }
+
+    /// A list of known ids, none repeated, as `MappingReader.references` reads it.
+    private static func plainReferences(_ node: YAMLNode, to known: KnownIDs) -> [String]? {
+        guard let words = plainWords(node) else { return nil }
+        var ids: [String] = []
+        ids.reserveCapacity(words.count)
+        for word in words {
+            guard known.contains(word), !ids.contains(word) else { return nil }
+            ids.append(word)
+        }
+        return ids
     }
 
     /// A text as `MappingReader.text` reads it: any scalar, trimmed; nil when empty.

@@ -103,6 +103,13 @@ struct RecordReader {
     func agreements(in file: SourceFile) -> [(Agreement, SourceLocation)] {
         var result: [(Agreement, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: "agreement") {
+            if readsPlainRecordsInOnePass, let plain = plainAgreement(node, file: file.path, defaultID: defaultID) {
+                if let signed = plain.agreement.signed, let at = plain.signedLocation {
+                    warnOutsidePeriod(signed, at: at, what: "signed")
+                }
+                result.append((plain.agreement, plain.idLocation))
+                continue
+            }
             guard let r = MappingReader(node, file: file.path, what: "the agreement",
                                         keys: Keys.agreement, log: log) else { continue }
             let id = id(of: r, defaultID: defaultID)
