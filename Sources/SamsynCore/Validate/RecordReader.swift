@@ -405,7 +405,15 @@ struct RecordReader {
         for index in mapping.indices {
             guard case .scalar(let keyScalar) = mapping[index].key else { ok = false; continue }
             var keyLocation: SourceLocation { MappingReader.location(of: keyScalar.mark, in: file) }
-            guard context.questions.contains(keyScalar.string) else {
+            // Answers mostly follow the questionnaire's order: the question in
+            // the answer's own place is compared first, the table only asked
+            // when it is another (a look-up cost more than the rest of the
+            // answer). `==` takes canonically equivalent spellings for one
+            // where the table compares bytes, but a question id is lower-case
+            // a–z, digits, '-' and '_', and no other character decomposes
+            // into those alone: equal here is equal bytes.
+            let known = index < ids.count && sameKey(ids[index], keyScalar.string) || context.questions.contains(keyScalar.string)
+            guard known else {
                 let close = suggestion(for: keyScalar.string, among: ids)
                 if let close { suggested.insert(close) }
                 log.error(keyLocation, "'\(keyScalar.string.prefix(64))' in \(what) is not an assessment question",
