@@ -189,13 +189,13 @@ struct RecordReader {
     // MARK: Activities
 
     func activities(in file: SourceFile, kind: Activity.Kind) -> [(Activity, SourceLocation)] {
-        let what: String
+        // Literals, not joined for every file.
+        let what: String, noun: String
         switch kind {
-        case .training: what = "training"
-        case .themeDay: what = "theme day"
-        case .meeting: what = "meeting"
+        case .training: (what, noun) = ("training", "the training")
+        case .themeDay: (what, noun) = ("theme day", "the theme day")
+        case .meeting: (what, noun) = ("meeting", "the meeting")
         }
-        let noun = "the " + what
         let keys = kind == .meeting ? Keys.meeting : Keys.activity
         var result: [(Activity, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: what) {

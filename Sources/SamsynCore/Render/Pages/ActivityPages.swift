@@ -235,7 +235,9 @@ enum ActivityPages {
         let starts = w.factStarts
         var facts = HTMLWriter(capacity: 1024)
         facts.markup("<dl class=\"facts\">\n")
-        PageWriter.write(fact: starts.kind, [(w.kinds[a.kind]! + (a.meetingType.map { " – " + w.meetingTypes[$0]! } ?? ""), nil)], &facts)
+        // A meeting's joined name made once per site (only a meeting is read with a type).
+        let kind = a.meetingType.map { a.kind == .meeting ? w.meetingKinds[$0]! : w.kinds[a.kind]! + " – " + w.meetingTypes[$0]! }
+        PageWriter.write(fact: starts.kind, [(kind ?? w.kinds[a.kind]!, nil)], &facts)
         PageWriter.write(fact: starts.date, [(a.endDate.map { l.period(a.date, $0) } ?? l.date(a.date), nil)], &facts)
         PageWriter.write(fact: starts.status, [(a.isHeld(asOf: c.asOf) ? w.held : w.planned, nil)], &facts)
         PageWriter.write(fact: starts.subprojects, a.subprojects.isEmpty ? [(w.wholeProject, nil)]
@@ -287,6 +289,8 @@ enum ActivityPages {
         /// Each kind's name, starting with a capital: "Möte".
         let kinds: CaseTable<Activity.Kind, String>
         let meetingTypes: CaseTable<Activity.MeetingType, String>
+        /// A meeting's kind with its type, as its page names it: "Möte – team".
+        let meetingKinds: CaseTable<Activity.MeetingType, String>
         let methodNames: CaseTable<Activity.Method, String>
         let principleNames: CaseTable<Principle, String>
         /// Each fact's label as written before its value (`PageWriter.factStart`).
@@ -305,6 +309,7 @@ enum ActivityPages {
             list = Localization.everyCase { kind in let list = ActivityPages.listPath(kind); return (l[list.key], list.path) }
             kinds = Localization.everyCase { l.kind($0).capitalizedFirst }
             meetingTypes = Localization.everyCase(l.meetingType)
+            meetingKinds = Localization.everyCase { [kinds, meetingTypes] in kinds[.meeting]! + " – " + meetingTypes[$0]! }
             methodNames = Localization.everyCase(l.method)
             principleNames = Localization.everyCase(l.principle)
             factStarts = FactStarts(kind: PageWriter.factStart(kind), date: PageWriter.factStart(date),
