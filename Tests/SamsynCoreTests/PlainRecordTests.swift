@@ -1,11 +1,11 @@
 import Testing
 @testable import SamsynCore
 
-/// A plain activity or agreement is read in one pass (PlainRecords.swift),
-/// anything else the long way, through `MappingReader`. Each body below is
-/// read both ways (an activity's as a training, a theme day and a meeting):
-/// the records and the diagnostics must be the same, whichever way each was
-/// read.
+/// A plain activity, agreement or self-assessment is read in one pass
+/// (PlainRecords.swift), anything else the long way, through
+/// `MappingReader`. Each body below is read both ways (an activity's as a
+/// training, a theme day and a meeting): the records and the diagnostics
+/// must be the same, whichever way each was read.
 @Suite struct PlainRecordTests {
     static let context: ProjectContext = {
         let bytes = Array(TestProject.config.utf8)
@@ -157,6 +157,57 @@ import Testing
         #expect(onePass.log.all == longWay.log.all, "body \(index)")
     }
 
+    static let scores = "{ trust_culture: 3, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: 5 }"
+
+    /// A self-assessment's bodies: plain, and with each rule broken in turn.
+    static let assessmentBodies: [String] = [
+        "subproject: alfa\ndate: 2024-06-15\nscores: \(scores)\n",
+        "id: alfa-2024\nsubproject: alfa\ndate: 2024-06-15\ncomment: Första mätningen\nscores: \(scores)\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses:\n  - { trust_culture: 3 }\n  - { work_focus: 2, continuity: 5 }\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses:\n  - { continuity: 5, trust_culture: 3 }\n",
+        "subproject: alfa\ndate: 2023-06-15\nscores: \(scores)\n",
+        "subproject: alfa\ndate: 2026-06-15\nscores: \(scores)\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses: []\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses: [{}]\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses: [3]\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses: { trust_culture: 3 }\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses:\n  - { trust_culture: 3, work_focus: }\n",
+        "subproject: alfa\ndate: 2024-06-15\n",
+        "subproject: alfa\ndate: 2024-06-15\nscores: \(scores)\nresponses:\n  - { trust_culture: 3 }\n",
+        "subproject: alfa\ndate: 2024-06-15\nscores: { trust_culture: 3, work_focus: 4 }\n",
+        "subproject: alfa\ndate: 2024-06-15\nscores: { trust_culture: 3, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: }\n",
+        "subproject: alfa\ndate: 2024-06-15\nscores: { trust_culture: 3, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: 6 }\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses:\n  - { trust_culture: '3' }\n  - { trust_culture: +3 }\n",
+        "subproject: alfa\ndate: 2024-06-15\nresponses:\n  - { trust_cultur: 3 }\n",
+        "subproject: beta\ndate: 2024-06-15\nscores: \(scores)\n",
+        "subproject: alfa\ndate: 2024-02-30\nscores: \(scores)\n",
+        "id: Alfa_1\nsubproject: alfa\ndate: 2024-06-15\nscores: \(scores)\n",
+        "subproject: alfa\ndate: 2024-06-15\ncomment: ''\nscores: \(scores)\n",
+        "subproject: alfa\ndate: 2024-06-15\nscore: \(scores)\n",
+        "- { id: a-1, subproject: alfa, date: 2024-06-15, scores: \(scores) }\n- { subproject: alfa, date: 2024-06-16, scores: \(scores) }\n",
+    ]
+
+    @Test("each self-assessment body gives the same records and diagnostics both ways", arguments: assessmentBodies.indices)
+    func assessmentsBothWays(_ index: Int) throws {
+        let bytes = Array(Self.assessmentBodies[index].utf8)
+        let file = SourceFile(path: "content/assessments/alfa-2024.yaml", bytes: bytes,
+                              root: try YAMLComposer.compose(bytes, maxValues: 1000))
+        let onePass = RecordReader(log: DiagnosticLog(), context: Self.context)
+        var longWay = RecordReader(log: DiagnosticLog(), context: Self.context)
+        longWay.readsPlainRecordsInOnePass = false
+        let describe = { (read: (SelfAssessment, SamsynCore.SourceLocation)) -> String in
+            let (a, idLocation) = read
+            let answers: String
+            switch a.answers {
+            case .scores(let response): answers = "scores \(response.answers.map { "\($0.question)=\($0.score)" })"
+            case .responses(let responses): answers = "responses \(responses.map { $0.answers.map { "\($0.question)=\($0.score)" } })"
+            }
+            return "\(a.id) at \(idLocation), from \(a.source) | \(a.subproject) \(a.date) | \(answers) | \(String(describing: a.comment))"
+        }
+        #expect(onePass.assessments(in: file).map(describe) == longWay.assessments(in: file).map(describe), "body \(index)")
+        #expect(onePass.log.all == longWay.log.all, "body \(index)")
+    }
+
     /// The bodies that should take the one pass do, so that the test above compares both ways.
     @Test func plainRecordsAreReadInOnePass() throws {
         let reader = RecordReader(log: DiagnosticLog(), context: Self.context)
@@ -179,6 +230,13 @@ import Testing
         #expect(try plainAgreement(Self.agreementBodies[7]), "terminated, with both dates in order")
         #expect(try !plainAgreement(Self.agreementBodies[2]), "a signed draft is refused the long way")
         #expect(try !plainAgreement(Self.agreementBodies[11]), "ends before it was signed: a warning the long way gives")
+        func plainAssessment(_ body: String) throws -> Bool {
+            let root: YAMLNode? = try YAMLComposer.compose(Array(body.utf8), maxValues: 1000)
+            return root.flatMap { reader.plainAssessment($0, file: "content/assessments/alfa-2024.yaml", defaultID: "alfa-2024") } != nil
+        }
+        #expect(try (0...5).allSatisfy { try plainAssessment(Self.assessmentBodies[$0]) }, "plain, and outside a period: a warning")
+        #expect(try !plainAssessment(Self.assessmentBodies[13]), "scores must answer every question")
+        #expect(try !plainAssessment(Self.assessmentBodies[10]), "a null answer is left to the long way")
         #expect(reader.log.all.isEmpty, "the one pass logs nothing")
     }
 

@@ -169,6 +169,85 @@ extension RecordReader {
                               signedLocation: signed.map { MappingReader.location(of: $0.mark, in: file) })
     }
 
+    /// A self-assessment read in one pass, with where its date is (for the
+    /// warnings the long way would give).
+    struct PlainAssessment {
+        var assessment: SelfAssessment
+        var idLocation: SourceLocation
+        var dateLocation: SourceLocation
+        /// The subproject it assesses, whose period its date is checked against.
+        var subproject: Subproject
+    }
+
+    func plainAssessment(_ node: YAMLNode, file: String, defaultID: String?) -> PlainAssessment? {
+        guard case .mapping(let pairs, let mark) = node else { return nil }
+        var id: (text: String, mark: Mark)?, subproject: String?, date: (day: Day, mark: Mark)?, comment: String?
+        var answers: SelfAssessment.Answers?
+        for index in pairs.indices {
+            guard case .scalar(let key) = pairs[index].key, !MappingReader.isNull(pairs[index].value) else { return nil }
+            let value = pairs[index].value
+            switch (key.string.utf8.count, key.string) {  // by length first, as in `plainActivity`
+            case (2, "id"):
+                guard let text = Self.plainText(value), ConfigReader.isValidRecordID(text) else { return nil }
+                id = (text, value.mark)
+            case (10, "subproject"):
+                guard let text = Self.plainText(value), context.subprojects.contains(text) else { return nil }
+                subproject = text
+            case (4, "date"):
+                guard let day = Self.plainDay(value) else { return nil }
+                date = (day, value.mark)
+            case (7, "comment"):
+                guard let text = Self.plainText(value) else { return nil }
+                comment = text
+            case (6, "scores"):
+                guard answers == nil, let scores = plainAnswers(value, all: true) else { return nil }
+                answers = .scores(scores)
+            case (9, "responses"):
+                guard answers == nil, case .sequence(let items, _) = value, !items.isEmpty else { return nil }
+                var responses: [SelfAssessment.Response] = []
+                responses.reserveCapacity(items.count)
+                for item in items {
+                    guard let response = plainAnswers(item, all: false) else { return nil }
+                    responses.append(response)
+                }
+                answers = .responses(responses)
+            default:
+                return nil
+            }
+        }
+        guard let subproject, let date, let answers,
+              let sub = context.config.subprojects.first(where: { $0.id == subproject }) else { return nil }
+        let location = MappingReader.location(of: mark, in: file)
+        guard let (idText, idLocation) = Self.plainID(id, defaultID: defaultID, file: file, record: location) else { return nil }
+        let assessment = SelfAssessment(id: idText, subproject: subproject, date: date.day, answers: answers, comment: comment,
+                                        source: location)
+        return PlainAssessment(assessment: assessment, idLocation: idLocation,
+                               dateLocation: MappingReader.location(of: date.mark, in: file), subproject: sub)
+    }
+
+    /// Scores by question as `RecordReader.readAnswers` reads them, when
+    /// every one is plain: a known question, a whole number on the scale;
+    /// `all` questions answered (a team's scores), or else at least one.
+    private func plainAnswers(_ node: YAMLNode, all: Bool) -> SelfAssessment.Response? {
+        guard case .mapping(let pairs, _) = node, !pairs.isEmpty else { return nil }
+        let questionnaire = context.config.questionnaire, ids = context.questions.ids
+        var answers: [SelfAssessment.Response.Answer] = []
+        answers.reserveCapacity(pairs.count)
+        for index in pairs.indices {
+            // The question in the answer's own place first, as `readAnswers` does.
+            guard case .scalar(let key) = pairs[index].key,
+                  index < ids.count && sameKey(ids[index], key.string) || context.questions.contains(key.string),
+                  case .scalar(let value) = pairs[index].value, !MappingReader.isNull(pairs[index].value), value.isPlain,
+                  value.string.utf8.count <= 9, value.string.utf8.first != UInt8(ascii: "+"),
+                  let score = MappingReader.smallInteger(value.string),
+                  (questionnaire.scaleMin...questionnaire.scaleMax).contains(score) else { return nil }
+            answers.append(.init(question: key.string, score: score))
+        }
+        // YAML has refused a question named twice: as many answers as questions is every question.
+        guard !all || answers.count == ids.count else { return nil }
+        return SelfAssessment.Response(answers)
+    }
+
     /// A record's id and where it is, as `RecordReader.id(of:defaultID:)`
     /// gives them: its own, or else the file's name (where the record is).
     private static func plainID(_ id: (text: String, mark: Mark)?, defaultID: String?, file: String,

@@ -326,6 +326,11 @@ struct RecordReader {
     func assessments(in file: SourceFile) -> [(SelfAssessment, SourceLocation)] {
         var result: [(SelfAssessment, SourceLocation)] = []
         for (node, defaultID) in records(in: file, what: "self-assessment") {
+            if readsPlainRecordsInOnePass, let plain = plainAssessment(node, file: file.path, defaultID: defaultID) {
+                warnAbout(plain.assessment.date, at: plain.dateLocation, of: plain.subproject)
+                result.append((plain.assessment, plain.idLocation))
+                continue
+            }
             guard let r = MappingReader(node, file: file.path, what: "the self-assessment",
                                         keys: Keys.assessment, log: log)
             else { continue }
@@ -368,11 +373,7 @@ struct RecordReader {
                 }
             }
             if let date, let subproject, let sub = context.config.subprojects.first(where: { $0.id == subproject }) {
-                if date < sub.start || date > sub.end {
-                    log.warning(r.location(of: "date"), "the date \(date) is outside the subproject's period \(sub.start) – \(sub.end)")
-                } else {
-                    warnOutsidePeriod(date, at: r.location(of: "date"), what: "the date")
-                }
+                warnAbout(date, at: r.location(of: "date"), of: sub)
             }
             if let (id, idLocation) = id, let subproject, let date, let answers {
                 let assessment = SelfAssessment(id: id, subproject: subproject, date: date, answers: answers,
@@ -381,6 +382,16 @@ struct RecordReader {
             }
         }
         return result
+    }
+
+    /// What a self-assessment's date is warned about: outside its
+    /// subproject's period, or else outside the project's.
+    private func warnAbout(_ date: Day, at location: SourceLocation, of sub: Subproject) {
+        if date < sub.start || date > sub.end {
+            log.warning(location, "the date \(date) is outside the subproject's period \(sub.start) – \(sub.end)")
+        } else {
+            warnOutsidePeriod(date, at: location, what: "the date")
+        }
     }
 
     /// A mapping of question id → score. `mustAnswerAll` for a team's scores;
