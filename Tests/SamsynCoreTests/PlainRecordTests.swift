@@ -78,17 +78,24 @@ import Testing
 
     @Test("each body gives the same records and diagnostics both ways", arguments: bodies.indices)
     func bothWaysGiveTheSame(_ index: Int) throws {
-        let bytes = Array(Self.bodies[index].utf8)
         for kind in Activity.Kind.allCases {
-            let file = SourceFile(path: "content/\(kind.folder)/kurs-1.yaml", bytes: bytes,
-                                  root: try YAMLComposer.compose(bytes, maxValues: 1000))
-            let onePass = RecordReader(log: DiagnosticLog(), context: Self.context)
-            var longWay = RecordReader(log: DiagnosticLog(), context: Self.context)
-            longWay.readsPlainRecordsInOnePass = false
-            let fast = onePass.activities(in: file, kind: kind), slow = longWay.activities(in: file, kind: kind)
-            #expect(fast.map(Self.describe) == slow.map(Self.describe), "body \(index) as a \(kind)")
-            #expect(onePass.log.all == longWay.log.all, "body \(index) as a \(kind)")
+            try Self.expectBothWaysTheSame(Self.bodies[index], at: "content/\(kind.folder)/kurs-1.yaml", "body \(index) as a \(kind)",
+                                           { $0.activities(in: $1, kind: kind) }, Self.describe)
         }
+    }
+
+    /// Reads `body` as the file at `path` in one pass and the long way
+    /// (`read`), and expects the same records (as `describe` writes them)
+    /// and the same diagnostics.
+    static func expectBothWaysTheSame<R>(_ body: String, at path: String, _ comment: Comment,
+                                         _ read: (RecordReader, SourceFile) -> [R], _ describe: (R) -> String) throws {
+        let bytes = Array(body.utf8)
+        let file = SourceFile(path: path, bytes: bytes, root: try YAMLComposer.compose(bytes, maxValues: 1000))
+        let onePass = RecordReader(log: DiagnosticLog(), context: context)
+        var longWay = RecordReader(log: DiagnosticLog(), context: context)
+        longWay.readsPlainRecordsInOnePass = false
+        #expect(read(onePass, file).map(describe) == read(longWay, file).map(describe), comment)
+        #expect(onePass.log.all == longWay.log.all, comment)
     }
 
     static let agreement = """
@@ -140,12 +147,6 @@ import Testing
 
     @Test("each agreement body gives the same records and diagnostics both ways", arguments: agreementBodies.indices)
     func agreementsBothWays(_ index: Int) throws {
-        let bytes = Array(Self.agreementBodies[index].utf8)
-        let file = SourceFile(path: "content/agreements/avtal-1.yaml", bytes: bytes,
-                              root: try YAMLComposer.compose(bytes, maxValues: 1000))
-        let onePass = RecordReader(log: DiagnosticLog(), context: Self.context)
-        var longWay = RecordReader(log: DiagnosticLog(), context: Self.context)
-        longWay.readsPlainRecordsInOnePass = false
         let describe = { (read: (Agreement, SamsynCore.SourceLocation)) -> String in
             let (a, idLocation) = read
             return ["\(a.id) at \(idLocation), from \(a.source)", a.title, "\(a.parties) \(a.subprojects) \(a.status) \(a.scope)",
@@ -153,8 +154,8 @@ import Testing
                     "\(String(describing: a.terminated)) \(a.independentOfIndividuals) \(String(describing: a.notes))"]
                 .joined(separator: " | ")
         }
-        #expect(onePass.agreements(in: file).map(describe) == longWay.agreements(in: file).map(describe), "body \(index)")
-        #expect(onePass.log.all == longWay.log.all, "body \(index)")
+        try Self.expectBothWaysTheSame(Self.agreementBodies[index], at: "content/agreements/avtal-1.yaml", "body \(index)",
+                                       { $0.agreements(in: $1) }, describe)
     }
 
     static let scores = "{ trust_culture: 3, work_focus: 4, parallel_services: 2, no_breaks: 3, continuity: 4, progression_focus: 5 }"
@@ -189,12 +190,6 @@ import Testing
 
     @Test("each self-assessment body gives the same records and diagnostics both ways", arguments: assessmentBodies.indices)
     func assessmentsBothWays(_ index: Int) throws {
-        let bytes = Array(Self.assessmentBodies[index].utf8)
-        let file = SourceFile(path: "content/assessments/alfa-2024.yaml", bytes: bytes,
-                              root: try YAMLComposer.compose(bytes, maxValues: 1000))
-        let onePass = RecordReader(log: DiagnosticLog(), context: Self.context)
-        var longWay = RecordReader(log: DiagnosticLog(), context: Self.context)
-        longWay.readsPlainRecordsInOnePass = false
         let describe = { (read: (SelfAssessment, SamsynCore.SourceLocation)) -> String in
             let (a, idLocation) = read
             let answers: String
@@ -204,8 +199,8 @@ import Testing
             }
             return "\(a.id) at \(idLocation), from \(a.source) | \(a.subproject) \(a.date) | \(answers) | \(String(describing: a.comment))"
         }
-        #expect(onePass.assessments(in: file).map(describe) == longWay.assessments(in: file).map(describe), "body \(index)")
-        #expect(onePass.log.all == longWay.log.all, "body \(index)")
+        try Self.expectBothWaysTheSame(Self.assessmentBodies[index], at: "content/assessments/alfa-2024.yaml", "body \(index)",
+                                       { $0.assessments(in: $1) }, describe)
     }
 
     /// The bodies that should take the one pass do, so that the test above compares both ways.
