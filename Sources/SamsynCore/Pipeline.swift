@@ -78,7 +78,8 @@ public struct Pipeline: Sendable {
             : loader.load()
         let validated = Validator.validate(loaded, asOf: asOf, cache: cache?.records)
         // Freeing them took one core some 30 ms at 10 000 records while the
-        // other waited (the trees then; the texts and config's tree now).
+        // other waited (the trees then; now the config's tree, what each
+        // file gave, and the texts when they were not searched as read).
         if keepsLoadedFilesUntilExit { KeptUntilExit.keep([loaded]) }
         cache?.last.value = validated.project.map {
             SavedFiles.LastCheck(asOf: asOf, project: $0, diagnostics: validated.diagnostics, fileCount: loaded.fileCount)

@@ -234,13 +234,10 @@ extension RecordReader {
         var answers: [SelfAssessment.Response.Answer] = []
         answers.reserveCapacity(pairs.count)
         for index in pairs.indices {
-            // The question in the answer's own place first, as `readAnswers` does.
-            guard case .scalar(let key) = pairs[index].key,
-                  index < ids.count && sameKey(ids[index], key.string) || context.questions.contains(key.string),
-                  case .scalar(let value) = pairs[index].value, !MappingReader.isNull(pairs[index].value), value.isPlain,
-                  value.string.utf8.count <= 9, value.string.utf8.first != UInt8(ascii: "+"),
-                  let score = MappingReader.smallInteger(value.string),
-                  (questionnaire.scaleMin...questionnaire.scaleMax).contains(score) else { return nil }
+            guard case .scalar(let key) = pairs[index].key, isQuestion(key.string, at: index, of: ids),
+                  case .scalar(let value) = pairs[index].value, !MappingReader.isNull(pairs[index].value),
+                  let score = RecordReader.score(value), (questionnaire.scaleMin...questionnaire.scaleMax).contains(score)
+            else { return nil }
             answers.append(.init(question: key.string, score: score))
         }
         // YAML has refused a question named twice: as many answers as questions is every question.

@@ -394,6 +394,25 @@ struct RecordReader {
         }
     }
 
+    /// Whether `key`, the answer at `index`, names a question of the
+    /// questionnaire (`ids`). Answers mostly follow the questionnaire's
+    /// order: the question in the answer's own place is compared first, the
+    /// table only asked when it is another (a look-up cost more than the
+    /// rest of the answer). `==` takes canonically equivalent spellings for
+    /// one where the table compares bytes, but a question id is lower-case
+    /// a–z, digits, '-' and '_', and no other character decomposes into
+    /// those alone: equal here is equal bytes.
+    func isQuestion(_ key: String, at index: Int, of ids: [String]) -> Bool {
+        index < ids.count && sameKey(ids[index], key) || context.questions.contains(key)
+    }
+
+    /// A score: written plain, up to nine characters, digits and '-' only
+    /// (so not '+', which `smallInteger` would take), read as a whole number.
+    static func score(_ scalar: YAMLScalar) -> Int? {
+        guard scalar.isPlain, scalar.string.utf8.count <= 9, scalar.string.utf8.first != UInt8(ascii: "+") else { return nil }
+        return MappingReader.smallInteger(scalar.string)
+    }
+
     /// A mapping of question id → score. `mustAnswerAll` for a team's scores;
     /// a single response may skip questions but must answer one.
     private func readAnswers(_ node: YAMLNode, file: String, what: String, mustAnswerAll: Bool) -> SelfAssessment.Response? {
@@ -416,15 +435,7 @@ struct RecordReader {
         for index in mapping.indices {
             guard case .scalar(let keyScalar) = mapping[index].key else { ok = false; continue }
             var keyLocation: SourceLocation { MappingReader.location(of: keyScalar.mark, in: file) }
-            // Answers mostly follow the questionnaire's order: the question in
-            // the answer's own place is compared first, the table only asked
-            // when it is another (a look-up cost more than the rest of the
-            // answer). `==` takes canonically equivalent spellings for one
-            // where the table compares bytes, but a question id is lower-case
-            // a–z, digits, '-' and '_', and no other character decomposes
-            // into those alone: equal here is equal bytes.
-            let known = index < ids.count && sameKey(ids[index], keyScalar.string) || context.questions.contains(keyScalar.string)
-            guard known else {
+            guard isQuestion(keyScalar.string, at: index, of: ids) else {
                 let close = suggestion(for: keyScalar.string, among: ids)
                 if let close { suggested.insert(close) }
                 log.error(keyLocation, "'\(keyScalar.string.prefix(64))' in \(what) is not an assessment question",
@@ -440,11 +451,7 @@ struct RecordReader {
                 continue
             }
             var here: SourceLocation { MappingReader.location(of: mapping[index].value, in: file) }
-            // Up to nine characters, digits and '-' only (so not '+', which
-            // `smallInteger` would take), read as a whole number.
-            guard case .scalar(let scalar) = mapping[index].value, scalar.isPlain,
-                  scalar.string.utf8.count <= 9, scalar.string.utf8.first != UInt8(ascii: "+"),
-                  let score = MappingReader.smallInteger(scalar.string) else {
+            guard case .scalar(let scalar) = mapping[index].value, let score = RecordReader.score(scalar) else {
                 log.error(here, "the score for '\(keyScalar.string)' must be a whole number, not \(MappingReader.describe(mapping[index].value))",
                           hint: "write a number from \(questionnaire.scaleMin) to \(questionnaire.scaleMax)")
                 ok = false
