@@ -161,9 +161,36 @@ public struct Activity: Sendable, Identifiable {
         var principles: [Principle]
         var subprojects: [String]
         var meetingType: MeetingType?
-        var participants: [Participation]
+        var participants: [Participation] { didSet { participantCount = Fields.count(participants) } }
+        /// Kept with the list: the count is read for every activity in every
+        /// table and figure, and summing the list each time touched each
+        /// activity's participants again (at national scale they are no
+        /// longer in the processor's cache by then).
+        private(set) var participantCount: Int
         var notes: String?
         var source: SourceLocation
+
+        init(kind: Kind, id: String, title: String, date: Day, endDate: Day?, hours: Exact?, provider: String?,
+             methods: [Method], principles: [Principle], subprojects: [String], meetingType: MeetingType?,
+             participants: [Participation], notes: String?, source: SourceLocation) {
+            self.kind = kind
+            self.id = id
+            self.title = title
+            self.date = date
+            self.endDate = endDate
+            self.hours = hours
+            self.provider = provider
+            self.methods = methods
+            self.principles = principles
+            self.subprojects = subprojects
+            self.meetingType = meetingType
+            self.participants = participants
+            self.participantCount = Fields.count(participants)
+            self.notes = notes
+            self.source = source
+        }
+
+        static func count(_ participants: [Participation]) -> Int { participants.reduce(0) { $0 + $1.count } }
     }
 
     private var box: Shared<Fields>
@@ -213,7 +240,8 @@ public struct Activity: Sendable, Identifiable {
     /// Held as of `day` when it starts on or before it; later ones are planned.
     public func isHeld(asOf day: Day) -> Bool { date <= day }
 
-    public var participantCount: Int { participants.reduce(0) { $0 + $1.count } }
+    /// Everyone who took part, summed over the organisations.
+    public var participantCount: Int { box.value.participantCount }
 }
 
 /// One round of the BIP organisational self-assessment for a subproject.
