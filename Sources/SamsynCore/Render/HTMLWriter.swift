@@ -19,8 +19,13 @@ struct HTMLWriter: ~Copyable {
 
     deinit { base.deallocate() }
 
-    /// What has been written.
+    /// What has been written, as an array of its own.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// What has been written, lent in place for the time of the call.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
 
     private mutating func append(_ source: UnsafeRawBufferPointer) {
         guard let start = source.baseAddress, source.count > 0 else { return }
@@ -242,6 +247,6 @@ public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
         var writer = HTMLWriter(capacity: text.utf8.count + 16)
         writer.text(text)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 }

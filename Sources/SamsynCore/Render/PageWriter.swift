@@ -96,7 +96,7 @@ struct FramePieces: Sendable {
 
 enum PageWriter {
     /// `pieces` are `FramePieces(frame)`, written once for many pages.
-    static func write(_ page: Page, frame f: Frame, pieces: FramePieces, breadcrumb: (label: String, href: String)?) -> [UInt8] {
+    static func write(_ page: Page, frame f: Frame, pieces: FramePieces, breadcrumb: (label: String, href: String)?) -> HTMLWriter {
         var w = HTMLWriter()
         w.markup("<!DOCTYPE html>\n")
         w.markup("<html")
@@ -149,7 +149,7 @@ enum PageWriter {
             w.markup("</section>\n")
         }
         w.append(pieces.bottom)
-        return w.bytes
+        return w
     }
 
     static func blocks(_ blocks: [Block], _ w: inout HTMLWriter, _ f: Frame) {

@@ -103,8 +103,8 @@ enum HTMLSite {
         return plans
     }
 
-    /// One page's bytes.
-    static func write(_ page: Page, frames: FrameMaker) -> [UInt8] {
+    /// One page, written: its bytes are in the writer returned.
+    static func write(_ page: Page, frames: FrameMaker) -> HTMLWriter {
         let (frame, pieces) = frames.frame(for: page)
         return PageWriter.write(page, frame: frame, pieces: pieces, breadcrumb: page.parent.map { ($0.label, frame.root + $0.path) })
     }

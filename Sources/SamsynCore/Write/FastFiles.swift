@@ -59,41 +59,43 @@ enum FastFiles {
         let inPlace = if case .updatingInPlace = reuse { true } else { false }
         let failures = FailureBox()
         let outcomes = Parallel.map(count: content.paths.count) { index -> (PageStamp, How) in
-            // Each file is produced, written and dropped: memory stays flat however large the site.
-            let path = content.paths[index]
-            let bytes = content.bytes(index)
-            let hash = PageStamp.hash(bytes)
-            let (folder, name) = folderAndName(path)
-            let target = targets[folder]
-            /// The stamp of the file `name` in `folder` when one of `known` vouches that it holds `bytes`.
-            func stamped(in folder: Int32) -> PageStamp? {
-                let size = UInt64(bytes.count)
-                guard known.contains(where: { $0[index].hash == hash && $0[index].size == size && $0[index] != .none }) else { return nil }
+            // Each file is produced, written and dropped: memory stays flat
+            // however large the site. Its bytes are used where they were written.
+            content.withBytes(index) { bytes -> (PageStamp, How) in
+                let path = content.paths[index]
+                let hash = PageStamp.hash(bytes)
+                let (folder, name) = folderAndName(path)
+                let target = targets[folder]
+                /// The stamp of the file `name` in `folder` when one of `known` vouches that it holds `bytes`.
+                func stamped(in folder: Int32) -> PageStamp? {
+                    let size = UInt64(bytes.count)
+                    guard known.contains(where: { $0[index].hash == hash && $0[index].size == size && $0[index] != .none }) else { return nil }
+                    var info = stat()
+                    guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                    return known.lazy.map { $0[index] }.first { $0.hash == hash && $0.vouches(for: info) }
+                }
+                if inPlace {
+                    if let stamp = stamped(in: target) { return (stamp, .knownByStamp) }
+                    if let info = sameBytes(target, name, bytes) { return (PageStamp(info, hash: hash), .sameBytes) }
+                    if unlinkat(target, name, 0) != 0 && errno != ENOENT {
+                        failures.add("\(path): \(String(cString: strerror(errno)))")
+                        return (.none, .written)
+                    }
+                } else if let source = sources?[folder], source >= 0 {
+                    let how: How? = stamped(in: source) != nil ? .knownByStamp : sameBytes(source, name, bytes) != nil ? .sameBytes : nil
+                    // The link changes the file's status-change time: it is stamped anew.
+                    var info = stat()
+                    if let how, linkat(source, name, target, name, 0) == 0, fstatat(target, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                        return (PageStamp(info, hash: hash), how)
+                    }
+                }
                 var info = stat()
-                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-                return known.lazy.map { $0[index] }.first { $0.hash == hash && $0.vouches(for: info) }
-            }
-            if inPlace {
-                if let stamp = stamped(in: target) { return (stamp, .knownByStamp) }
-                if let info = sameBytes(target, name, bytes) { return (PageStamp(info, hash: hash), .sameBytes) }
-                if unlinkat(target, name, 0) != 0 && errno != ENOENT {
-                    failures.add("\(path): \(String(cString: strerror(errno)))")
+                if let problem = writeFile(target, name, bytes, &info) {
+                    failures.add("\(path): \(problem)")
                     return (.none, .written)
                 }
-            } else if let source = sources?[folder], source >= 0 {
-                let how: How? = stamped(in: source) != nil ? .knownByStamp : sameBytes(source, name, bytes) != nil ? .sameBytes : nil
-                // The link changes the file's status-change time: it is stamped anew.
-                var info = stat()
-                if let how, linkat(source, name, target, name, 0) == 0, fstatat(target, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
-                    return (PageStamp(info, hash: hash), how)
-                }
+                return (PageStamp(info, hash: hash), .written)
             }
-            var info = stat()
-            if let problem = writeFile(target, name, bytes, &info) {
-                failures.add("\(path): \(problem)")
-                return (.none, .written)
-            }
-            return (PageStamp(info, hash: hash), .written)
         }
         if let first = failures.first { throw Failure(description: "cannot write \(first)") }
         var result = Written()
@@ -167,7 +169,7 @@ enum FastFiles {
 
     /// The file's status when the regular file `name` in the open folder
     /// holds exactly `bytes` (links are not followed); nil when it does not.
-    private static func sameBytes(_ folder: Int32, _ name: String, _ bytes: [UInt8]) -> stat? {
+    private static func sameBytes(_ folder: Int32, _ name: String, _ bytes: UnsafeRawBufferPointer) -> stat? {
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -184,18 +186,18 @@ enum FastFiles {
         guard existing.count == bytes.count else { return nil }
         // memcmp, not `==`: Swift's array comparison goes element by element,
         // which was 6 % of rebuilding a site whose pages mostly did not change.
-        let same = bytes.isEmpty || existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
+        let same = bytes.isEmpty || existing.withUnsafeBytes { old in memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
         return same ? info : nil
     }
 
     /// Writes a new file; `info` is its status after the last write (for its stamp).
-    private static func writeFile(_ folder: Int32, _ name: String, _ bytes: [UInt8], _ info: inout stat) -> String? {
+    private static func writeFile(_ folder: Int32, _ name: String, _ bytes: UnsafeRawBufferPointer, _ info: inout stat) -> String? {
         let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             guard written > 0 else { return String(cString: strerror(errno)) }
             offset += written
         }

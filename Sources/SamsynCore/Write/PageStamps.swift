@@ -47,9 +47,9 @@ struct PageStamp: Equatable, Sendable {
     static var hashing: Bool { xxh3 != nil }
 
     /// XXH3 (64 bits) of `bytes`; 0 where the library is missing (`hashing` is then false).
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         guard let xxh3 else { return 0 }
-        return bytes.withUnsafeBytes { xxh3.function($0.baseAddress, $0.count) }
+        return xxh3.function(bytes.baseAddress, bytes.count)
     }
 
     /// XXH3 from the system's xxHash library (Debian's `libxxhash0`),
