@@ -134,6 +134,42 @@ import Testing
                 == "<a href=\"x&quot; onmouseover=&quot;alert(1)\">&lt;b&gt;&amp;&#39;\u{FFFD}</a>")
     }
 
+    /// Every text escapes as the plain rule says, byte for byte, wherever
+    /// the replaced bytes and NULs stand: first, last, in runs, alone, and
+    /// before and after runs of all lengths (the writer skips runs of
+    /// clean bytes many at a time).
+    @Test func textEscapesAsTheRuleSaysWhereverTheBytesStand() {
+        func byRule(_ text: String) -> String {
+            text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'": "&#39;"
+                case "\u{0}": "\u{FFFD}"
+                default: String(scalar)
+                }
+            }.joined()
+        }
+        let pieces = ["", "a", "å", "&", "<", ">", "\"", "'", "\u{0}", "😀", "abcdefg", "0123456789abcdef", "ÅÄÖ åäö"]
+        var texts: [String] = pieces
+        for first in pieces { for second in pieces { texts.append(first + second) } }
+        for length in 0...40 {
+            let clean = String(repeating: "x", count: length)
+            for special in ["&", "\u{0}", "'"] {
+                texts += [clean + special, special + clean, clean + special + clean, special + clean + special]
+            }
+            texts.append(String(repeating: "<\u{0}", count: length))
+        }
+        for text in texts {
+            var w = HTMLWriter()
+            w.text(text)
+            #expect(String(decoding: w.bytes, as: UTF8.self) == byRule(text), "\(text.debugDescription)")
+            #expect(HTMLEscaping.escape(text) == byRule(text))
+        }
+    }
+
     /// Elements without a list of attributes, or with one attribute, are
     /// written as the list form writes them, escaped the same way.
     @Test func elementsWithoutAnAttributeListAreTheListsBytes() {

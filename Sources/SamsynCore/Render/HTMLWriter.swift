@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes HTML (and inline SVG) into a byte buffer. Every `String` that
 /// reaches it — text or attribute value — is escaped (`&`, `<`, `>`, `"`, `'`);
 /// markup itself can only be a `StaticString`, a constant in this source code.
@@ -58,69 +60,38 @@ struct HTMLWriter: ~Copyable {
     /// Text from the data, escaped. Runs of bytes that need no escaping are
     /// copied whole (most text has none to escape).
     mutating func text(_ value: String) {
-        // Read in place: a native string is always contiguous UTF-8, and
-        // copying it into a `var` for `withUTF8` cost a retain and a release
-        // per cell.
-        if value.utf8.withContiguousStorageIfAvailable({ escape($0) }) == nil {
-            var value = value
-            value.withUTF8 { escape($0) }
-        }
-    }
-
-    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let base = text.baseAddress else { return }
-        let count = text.count
-        var start = 0, index = 0
-        while index < count {
-            // Eight bytes at a time while none of them can need escaping; the
-            // last few as part of the text's last eight (bytes already seen
-            // are looked at again, which only ever sends them the slow way).
-            if index + 8 <= count {
-                if !HTMLWriter.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
+        // A native string's storage ends in a NUL, so `withCString` lends it
+        // in place, and the C library's `strcspn` finds the next byte to
+        // replace 16 bytes at a time (SSE4.2 on x86-64). It stops at a NUL
+        // as well, which is replaced too, so a NUL inside the text is no end:
+        // only reaching `count` is.
+        let count = value.utf8.count
+        guard count > 0 else { return }
+        let replaced = UnsafeRawPointer(HTMLWriter.replaced.utf8Start).assumingMemoryBound(to: CChar.self)
+        value.withCString { text in
+            var start = 0
+            while true {
+                let run = strcspn(text + start, replaced)
+                if run > 0 { append(UnsafeRawBufferPointer(start: text + start, count: run)) }
+                let index = start + run
+                guard index < count else { return }
+                switch UInt8(bitPattern: text[index]) {
+                case UInt8(ascii: "&"): append("&amp;")
+                case UInt8(ascii: "<"): append("&lt;")
+                case UInt8(ascii: ">"): append("&gt;")
+                case UInt8(ascii: "\""): append("&quot;")
+                case UInt8(ascii: "'"): append("&#39;")
+                // NUL is not allowed in HTML; show it as the replacement character.
+                default: append("\u{FFFD}")
                 }
-            } else if count >= 8, !HTMLWriter.mayNeedEscaping(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)) {
-                index = count
-                continue
+                start = index + 1
             }
-            let replacement: StaticString
-            switch base[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            // NUL is not allowed in HTML; show it as the replacement character.
-            case 0: replacement = "\u{FFFD}"
-            default:
-                index += 1
-                continue
-            }
-            if start < index { append(UnsafeRawBufferPointer(start: base + start, count: index - start)) }
-            append(replacement)
-            index += 1
-            start = index
         }
-        if start < count { append(UnsafeRawBufferPointer(start: base + start, count: count - start)) }
     }
 
-    /// Whether any of eight bytes is one that `text` replaces (`&`, `<`, `>`,
-    /// `"`, `'` or NUL), tested on all eight at once: a byte equal to `c`
-    /// becomes zero after `^ c`, and `(x - 0x01…) & ~x & 0x80…` is non-zero
-    /// exactly when some byte of `x` is zero. May answer true for a word
-    /// without such a byte only through a borrow past a zero byte, which
-    /// needs a zero byte, so a false answer is always right.
-    @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 {
-            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-        }
-        @inline(__always) func each(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
-        return (hasZeroByte(word ^ each(UInt8(ascii: "&"))) | hasZeroByte(word ^ each(UInt8(ascii: "<")))
-            | hasZeroByte(word ^ each(UInt8(ascii: ">"))) | hasZeroByte(word ^ each(UInt8(ascii: "\"")))
-            | hasZeroByte(word ^ each(UInt8(ascii: "'"))) | hasZeroByte(word)) != 0
-    }
+    /// The bytes `text` replaces besides NUL, as a C string for `strcspn`
+    /// (a string literal's bytes end in a NUL).
+    private static let replaced: StaticString = "&<>\"'"
 
     @inline(__always)
     private mutating func append(_ constant: StaticString) {
