@@ -26,3 +26,27 @@ import Testing
         #expect(Activity(kind: .meeting, id: "b", title: "B", date: day).participantCount == 0)
     }
 }
+
+@Suite struct IDPlacesTests {
+    /// `known` finds an id as `place(of:)` does, and hands back a string
+    /// with the bytes that were looked up, whichever way it was found: the
+    /// list's own when they are the same bytes, else the one given (Swift's
+    /// `==` also takes another spelling of the same characters).
+    @Test func knownGivesThePlaceAndTheBytesLookedUp() {
+        let few = ["lund", "café", "hoganas"]
+        let many = (0..<40).map { "org-\($0)" } + ["hoganas"]
+        let unicode = many + ["café"]  // not all ASCII: looked up through a dictionary
+        for ids in [few, many, unicode] {
+            let places = IDPlaces(ids)
+            for id in ids + ["cafe\u{301}", "missing", "", "org-400", "Lund"] {
+                let found = places.known(id)
+                #expect(found?.place == places.place(of: id), "\(id)")
+                if let found {
+                    #expect(Array(found.id.utf8) == Array(id.utf8), "\(id) came back as other bytes")
+                    #expect(ids[found.place] == id)
+                }
+            }
+        }
+        #expect(IDPlaces(few).known("cafe\u{301}")?.place == 1, "canonically equal ids are the same id, as before")
+    }
+}

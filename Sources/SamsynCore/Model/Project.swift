@@ -174,6 +174,21 @@ struct IDPlaces: Sendable {
         (self.bytes, self.starts, self.slots) = (bytes, starts, slots)
     }
 
+    /// Where `id` stands, and the list's own string for it when the two are
+    /// the same bytes (nearly always: Swift's `==` also takes other
+    /// spellings of the same characters). A record keeps that string, not
+    /// the one read from its file: the thousands of references to one
+    /// organisation then share one string's storage instead of each holding
+    /// a copy (some 20 MB at 100 000 records), and comparing two of them is
+    /// comparing two pointers.
+    func known(_ id: String) -> (place: Int, id: String)? {
+        if !slots.isEmpty, case .found(let place)? = id.utf8.withContiguousStorageIfAvailable(byteLookup) {
+            return (place, ids[place])  // found by its bytes
+        }
+        guard let place = place(of: id) else { return nil }
+        return (place, ids[place].utf8.elementsEqual(id.utf8) ? ids[place] : id)
+    }
+
     func place(of id: String) -> Int? {
         if hashed.isEmpty { return ids.firstIndex(of: id) }
         if slots.isEmpty { return hashed[id] }

@@ -370,6 +370,9 @@ final class KnownIDs: Sendable {
 
     func contains(_ id: String) -> Bool { place(of: id) != nil }
 
+    /// Where `id` stands and the string a record keeps for it (`IDPlaces.known`).
+    func known(_ id: String) -> (place: Int, id: String)? { places.known(id) }
+
     @discardableResult
     func check(_ id: String, at location: SourceLocation, key: String, log: DiagnosticLog) -> Bool {
         if contains(id) { return true }

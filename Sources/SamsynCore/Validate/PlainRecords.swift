@@ -191,8 +191,8 @@ extension RecordReader {
                 guard let text = Self.plainText(value), ConfigReader.isValidRecordID(text) else { return nil }
                 id = (text, value.mark)
             case (10, "subproject"):
-                guard let text = Self.plainText(value), context.subprojects.contains(text) else { return nil }
-                subproject = text
+                guard let text = Self.plainText(value), let found = context.subprojects.known(text) else { return nil }
+                subproject = found.id
             case (4, "date"):
                 guard let day = Self.plainDay(value) else { return nil }
                 date = (day, value.mark)
@@ -265,8 +265,8 @@ extension RecordReader {
         var ids: [String] = []
         ids.reserveCapacity(words.count)
         for word in words {
-            guard known.contains(word), !ids.contains(word) else { return nil }
-            ids.append(word)
+            guard let found = known.known(word), !ids.contains(found.id) else { return nil }
+            ids.append(found.id)
         }
         return ids
     }
@@ -331,7 +331,7 @@ extension RecordReader {
             default: return nil
             }
         }
-        guard let organisation, !organisation.isEmpty, let place = context.organisations.place(of: organisation) else { return nil }
+        guard let organisation, !organisation.isEmpty, let (place, organisation) = context.organisations.known(organisation) else { return nil }
         let split = (women ?? 0) + (men ?? 0) + (nonBinary ?? 0)
         let hasSplit = women != nil || men != nil || nonBinary != nil
         guard count != nil || hasSplit, count == nil || !hasSplit || count == split else { return nil }
