@@ -317,8 +317,8 @@ enum PageWriter {
 
     /// A row written once, whole and without the cell at `left`, for tables
     /// that leave that column out: the shorter row is the whole one's bytes
-    /// with the cell's cut out, not written again (a national site lists
-    /// every activity both ways; docs/performance.md, change 103).
+    /// with the cell left out, neither written nor kept again (a national
+    /// site lists every activity both ways; docs/performance.md, change 103).
     static func written(row cells: [Cell], leavingOut left: Int) -> (whole: WrittenHTML, without: WrittenHTML) {
         var w = HTMLWriter(capacity: 1024)
         var cut = 0..<0
@@ -331,7 +331,8 @@ enum PageWriter {
             }
         }
         w.markup("</tr>\n")
-        return (w.written, w.written(cutting: cut))
+        let whole = w.written
+        return (whole, whole.leavingOut(cut))
     }
 
     static func write(_ figure: Figure, _ w: inout HTMLWriter, _ f: Frame) {
