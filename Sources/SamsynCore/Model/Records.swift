@@ -170,26 +170,6 @@ public struct Activity: Sendable, Identifiable {
         var notes: String?
         var source: SourceLocation
 
-        init(kind: Kind, id: String, title: String, date: Day, endDate: Day?, hours: Exact?, provider: String?,
-             methods: [Method], principles: [Principle], subprojects: [String], meetingType: MeetingType?,
-             participants: [Participation], notes: String?, source: SourceLocation) {
-            self.kind = kind
-            self.id = id
-            self.title = title
-            self.date = date
-            self.endDate = endDate
-            self.hours = hours
-            self.provider = provider
-            self.methods = methods
-            self.principles = principles
-            self.subprojects = subprojects
-            self.meetingType = meetingType
-            self.participants = participants
-            self.participantCount = Fields.count(participants)
-            self.notes = notes
-            self.source = source
-        }
-
         static func count(_ participants: [Participation]) -> Int { participants.reduce(0) { $0 + $1.count } }
     }
 
@@ -217,7 +197,7 @@ public struct Activity: Sendable, Identifiable {
                 notes: String? = nil, source: SourceLocation = SourceLocation(file: "")) {
         box = Shared(Fields(kind: kind, id: id, title: title, date: date, endDate: endDate, hours: hours, provider: provider,
                             methods: methods, principles: principles, subprojects: subprojects, meetingType: meetingType,
-                            participants: participants, notes: notes, source: source))
+                            participants: participants, participantCount: Fields.count(participants), notes: notes, source: source))
     }
 
     /// By date, then by id (ids are ASCII, so byte order is their alphabetical order).
