@@ -182,8 +182,12 @@ struct IDPlaces: Sendable {
     /// a copy (some 20 MB at 100 000 records), and comparing two of them is
     /// comparing two pointers.
     func known(_ id: String) -> (place: Int, id: String)? {
-        if !slots.isEmpty, case .found(let place)? = id.utf8.withContiguousStorageIfAvailable(byteLookup) {
-            return (place, ids[place])  // found by its bytes
+        if !slots.isEmpty, let lookup = id.utf8.withContiguousStorageIfAvailable(byteLookup) {
+            switch lookup {
+            case .found(let place): return (place, ids[place])  // found by its bytes
+            case .absent: return nil
+            case .notASCII: break
+            }
         }
         guard let place = place(of: id) else { return nil }
         return (place, ids[place].utf8.elementsEqual(id.utf8) ? ids[place] : id)
